@@ -1,0 +1,82 @@
+"""An assignment: a stem with its reference, its student files and its checks.
+
+A lesson lives in `grader/lessons/<stem>/` and declares an `ASSIGNMENT`; its reference is
+`solutions/<stem>.py` and its student files `exercises/<stem>.py|.ipynb` in the kit's
+root. The engine reaches lessons only through this module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import pkgutil
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import ModuleType
+
+KIT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str  # the contract function's name
+    title: str
+    plots: bool = False  # its checks draw, so they run in a child that has matplotlib loaded
+
+
+@dataclass(frozen=True)
+class Assignment:
+    stem: str
+    title: str
+    exercises: tuple[Exercise, ...]
+    check_modules: tuple[str, ...]  # modules of grader.lessons.<stem> that hold the checks
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def solution_path(self) -> Path:
+        return KIT_ROOT / "solutions" / f"{self.stem}.py"
+
+    @property
+    def exercise_paths(self) -> tuple[Path, Path]:
+        return (KIT_ROOT / "exercises" / f"{self.stem}.py",
+                KIT_ROOT / "exercises" / f"{self.stem}.ipynb")
+
+    def checks(self):
+        """Every check, in report order (imports hypothesis: call it after starting the child)."""
+        if "checks" not in self._cache:
+            from .checking import collect
+
+            package = f"grader.lessons.{self.stem}"
+            modules = [importlib.import_module(f"{package}.{name}") for name in self.check_modules]
+            order = {e.id: n for n, e in enumerate(self.exercises)}
+            found = collect(*modules)
+            unknown = {c.exercise for c in found} - set(order)
+            if unknown:
+                raise ValueError(f"checks name unknown exercises: {sorted(unknown)}")
+            self._cache["checks"] = sorted(found, key=lambda c: order[c.exercise])
+        return self._cache["checks"]
+
+    def reference(self) -> ModuleType:
+        """The reference solution, imported in the grader's process (never the child's)."""
+        if "reference" not in self._cache:
+            name = f"_reference_{self.stem}"
+            spec = importlib.util.spec_from_file_location(name, self.solution_path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+            self._cache["reference"] = module
+        return self._cache["reference"]
+
+
+def available() -> list[str]:
+    from . import lessons
+
+    return sorted(m.name for m in pkgutil.iter_modules(lessons.__path__) if m.ispkg)
+
+
+def load(stem: str) -> Assignment:
+    if stem not in available():
+        raise LookupError(f"no assignment named {stem!r}; known: {', '.join(available())}")
+    return importlib.import_module(f"grader.lessons.{stem}").ASSIGNMENT

@@ -1,0 +1,132 @@
+"""What a lesson's checks are written with: the `@check` decorator and precise comparisons.
+
+A check is a small function of the student's module (check50's style): its docstring's
+first line is its title in the report, and it fails by raising `CheckFailed` with a
+message that names the call, the input, what was expected, what came back, and a hint.
+Checks never print and know nothing about how results are shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+from hypothesis import HealthCheck, settings
+
+from .sandbox.wire import Unsupported
+from .values import format_call, format_value
+
+DEFAULT_EXAMPLES = 25
+RTOL = 1e-5  # float32 arithmetic in a student's code still passes
+ATOL = 1e-6
+
+
+class CheckFailed(AssertionError):
+    """The student's answer is wrong; `message` says how and `hint` what to look at."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Check:
+    exercise: str
+    points: float
+    name: str  # the function's name: stable, for --only and machine-readable reports
+    title: str  # the docstring's first line: what a student reads
+    run: Callable
+    hidden: bool = False
+
+
+def check(exercise: str, points: float, *, hidden: bool = False, examples: int = DEFAULT_EXAMPLES):
+    """Mark a function of one argument, the student's module, as a check worth `points`.
+
+    A hypothesis test gets the grader's settings: derandomised (the same examples on every
+    run), no example database, no deadline (the student's code runs in another process),
+    and `examples` examples.
+    """
+
+    def decorate(function):
+        if not function.__doc__:
+            raise TypeError(f"check {function.__name__} needs a docstring: it is its title")
+        run = function
+        if getattr(function, "is_hypothesis_test", False):
+            run = settings(max_examples=examples, derandomize=True, database=None, deadline=None,
+                           suppress_health_check=list(HealthCheck), print_blob=False)(function)
+        function.grader_check = Check(exercise, points, function.__name__,
+                                      function.__doc__.strip().splitlines()[0], run, hidden)
+        return function
+
+    return decorate
+
+
+def collect(*modules) -> list[Check]:
+    """The checks defined in `modules`, in the order they are written."""
+    return [fn.grader_check for module in modules for fn in vars(module).values()
+            if hasattr(fn, "grader_check")]
+
+
+# -- comparing what came back ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known wrong answer: if the student's value equals `value`, `hint` explains why."""
+
+    value: object
+    hint: str
+
+
+def as_numbers(call: str, actual: object, what: str = "numbers") -> np.ndarray:
+    """The returned value as a float array, or a failure that says what came back instead."""
+    if actual is None:
+        raise CheckFailed(f"`{call}` returned None.",
+                          "Did you forget the `return` statement?")
+    if isinstance(actual, Unsupported):
+        raise CheckFailed(f"`{call}` returned {actual}; expected {what}.",
+                          "Return plain numbers: a float, a list of floats or a NumPy array.")
+    try:
+        array = np.asarray(actual, dtype=float)
+    except (TypeError, ValueError):
+        raise CheckFailed(f"`{call}` returned {format_value(actual)}, which is not {what}.",
+                          "Return plain numbers: a float, a list of floats or a NumPy array.") from None
+    return array
+
+
+def close(a: np.ndarray, b: np.ndarray, rtol: float = RTOL, atol: float = ATOL) -> bool:
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
+
+
+def expect_close(call: str, actual: object, expected: object, *, mistakes: Sequence[Mistake] = (),
+                 hint: str = "", what: str = "numbers") -> None:
+    """Fail unless `actual` equals `expected` within tolerance; name a known mistake if it is one."""
+    array = as_numbers(call, actual, what)
+    wanted = np.asarray(expected, dtype=float)
+    if close(array, wanted):
+        return
+    shown = f"`{call}` returned {format_value(actual)}, expected {format_value(expected)}."
+    known = [m.hint for m in mistakes if close(array, m.value)]
+    if known:
+        raise CheckFailed(shown, " Or else: ".join(known))
+    if array.shape != wanted.shape:
+        raise CheckFailed(f"`{call}` returned shape {array.shape}, expected shape {wanted.shape}: "
+                          f"{format_value(actual)}.", hint or "Check what your function returns.")
+    raise CheckFailed(shown, hint)
+
+
+def ask(student, function: str, *args):
+    """Call the student's function; returns (the call as text, what it returned)."""
+    return format_call(function, args), getattr(student, function)(*args)
+
+
+def expect_unchanged(call: str, before: Sequence, after: Sequence, names: Sequence[str]) -> None:
+    """Fail if the call changed any of its arguments."""
+    for name, old, new in zip(names, before, after):
+        if isinstance(old, (list, np.ndarray)) and not np.array_equal(np.asarray(old), np.asarray(new)):
+            raise CheckFailed(
+                f"`{call}` changed its argument `{name}` to {format_value(new)}.",
+                "Never modify the inputs: compute new values into a new list or array.")

@@ -1,0 +1,127 @@
+"""The `grader` command: check, build, selftest.
+
+Exit codes: 0 full marks (or at least --min-score), 1 below, 2 the grader was misused
+(no such file, bad option), with one line on stderr that says what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, assignment as assignments
+
+EXIT_PASSED, EXIT_BELOW, EXIT_MISUSE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible: exit 2 with this message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line instead of argparse's usage dump
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _pick_assignment(name: str | None, path: Path | None) -> assignments.Assignment:
+    known = assignments.available()
+    if name:
+        if name not in known:
+            raise UsageError(f"no assignment named {name!r}; known: {', '.join(known)}")
+        return assignments.load(name)
+    if path is not None and path.stem in known:
+        return assignments.load(path.stem)
+    if len(known) == 1:
+        return assignments.load(known[0])
+    raise UsageError(f"say which assignment with --assignment ({', '.join(known)})")
+
+
+def _default_submission(stem: str) -> Path:
+    here = Path("exercises") / f"{stem}.py"
+    return here if here.exists() else assignments.KIT_ROOT / "exercises" / f"{stem}.py"
+
+
+def cmd_check(args) -> int:
+    from .engine import grade
+    from .render import json_report, text
+    from .sandbox.process import Limits
+    from .submission import SubmissionError
+
+    assignment = _pick_assignment(args.assignment, args.path)
+    path = args.path or _default_submission(assignment.stem)
+    limits = Limits(call_timeout=args.timeout)
+    try:
+        report = grade(assignment, path, only=args.only, limits=limits)
+    except (SubmissionError, LookupError) as problem:
+        raise UsageError(str(problem).strip("'\"")) from None
+    if args.format == "json":
+        sys.stdout.write(json_report.render(report))
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(text.render(report, title=assignment.title, colour=colour))
+    pass_mark = report.max_score if args.min_score is None else args.min_score
+    return EXIT_PASSED if report.score >= pass_mark else EXIT_BELOW
+
+
+def cmd_build(args) -> int:
+    from .build import build
+
+    assignment = _pick_assignment(args.assignment, None)
+    stale = build(assignment, check_only=args.check)
+    for path in stale:
+        print(f"{path}: {'out of date; run `grader build`' if args.check else 'written'}",
+              file=sys.stderr if args.check else sys.stdout)
+    return EXIT_BELOW if args.check and stale else EXIT_PASSED
+
+
+def cmd_selftest(args) -> int:
+    from .selftest import selftest
+
+    assignment = _pick_assignment(args.assignment, None)
+    return EXIT_PASSED if selftest(assignment, out=sys.stdout) else EXIT_BELOW
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
+    return value
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="grader", description="Grade the lesson's exercises.")
+    parser.add_argument("--version", action="version", version=f"grader {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = commands.add_parser("check", help="grade one submission")
+    check.add_argument("path", nargs="?", type=Path,
+                       help="a .py or .ipynb file, or a folder holding one (default: exercises/<stem>.py)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--only", metavar="EXERCISE", help="grade one exercise, e.g. --only mse")
+    check.add_argument("--min-score", type=float, metavar="N",
+                       help="exit 0 when the score is at least N (default: full marks)")
+    check.add_argument("--timeout", type=_positive, default=5.0, metavar="SECONDS",
+                       help="time limit of each call into the submission (default: 5)")
+    check.add_argument("--assignment", metavar="STEM", help="which assignment (default: from the file name)")
+    check.set_defaults(run=cmd_check)
+
+    build = commands.add_parser("build", help="regenerate exercises/ from solutions/")
+    build.add_argument("--check", action="store_true", help="only say whether exercises/ is out of date")
+    build.add_argument("--assignment", metavar="STEM")
+    build.set_defaults(run=cmd_build)
+
+    selftest = commands.add_parser("selftest", help="prove the checks: reference, stubs and mutants")
+    selftest.add_argument("--assignment", metavar="STEM")
+    selftest.set_defaults(run=cmd_selftest)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = make_parser().parse_args(argv)
+        return args.run(args)
+    except UsageError as problem:
+        print(f"grader: error: {problem}", file=sys.stderr)
+        return EXIT_MISUSE

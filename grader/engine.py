@@ -1,0 +1,122 @@
+"""Grade one submission: load it, start its sandboxes, run the checks, build the report.
+
+The engine knows assignments only through `Assignment`: their exercises, their checks
+and their reference. It starts the child processes first, so that they import the
+student's code while the grader imports its checks; exercises that draw get a second
+child with matplotlib already loaded, which warms up while the numeric checks run.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from . import __version__
+from .assignment import Assignment
+from .checking import Check, CheckFailed
+from .report import FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
+from .sandbox.process import Limits, Sandbox
+from .sandbox.proxy import NotImplementedYet, StudentError, StudentModule
+from .submission import UnreadableSubmission, find_submission, load_program
+
+PLOTTING = ("matplotlib.pyplot",)
+
+
+def _first_failure(exc: BaseException) -> BaseException:
+    """Hypothesis reports several distinct failures as a group: show the first."""
+    while getattr(exc, "exceptions", None):
+        exc = exc.exceptions[0]
+    return exc
+
+
+def run_check(check: Check, student: StudentModule) -> CheckResult:
+    """Run one check; whatever happens, return its result."""
+
+    def result(status: str, message: str = "", hint: str = "") -> CheckResult:
+        score = check.points if status == PASSED else 0.0
+        return CheckResult(check.name, check.title, status, score, check.points, message, hint,
+                           "hidden" if check.hidden else "public")
+
+    try:
+        check.run(student)
+    except BaseException as raised:  # hypothesis may wrap failures in a group
+        if isinstance(raised, (KeyboardInterrupt, SystemExit)):
+            raise
+        failure = _first_failure(raised)
+        if isinstance(failure, NotImplementedYet):
+            return result(NOT_IMPLEMENTED, failure.message, failure.hint)
+        if isinstance(failure, (CheckFailed, StudentError)):
+            return result(FAILED, failure.message, failure.hint)
+        return result(FAILED, f"The grader could not finish this check: {type(failure).__name__}: "
+                              f"{failure}", "This is a fault in the grader, not in your code: "
+                                            "please report it to your instructor.")
+    return result(PASSED)
+
+
+def _describe_problem(problem: dict) -> str:
+    where = f" ({problem['file']}, line {problem['line']})" if problem.get("line") else ""
+    code = f": `{problem['code']}`" if problem.get("code") else ""
+    return f"{problem['type']}: {problem['message']}{where}{code}"
+
+
+def _load_failure(display: str, fatal: dict, limits: Limits) -> str:
+    if fatal["type"] == "Timeout":
+        return (f"Importing {display} took longer than {limits.import_timeout:g} s. Does code at the top "
+                "level loop for a long time? Put the lesson's script under `if __name__ == \"__main__\":`.")
+    if fatal["type"] == "Crash":
+        return f"Importing {display} stopped the grader's worker: {fatal['message']}."
+    return (f"{display} could not be imported, so nothing in it could be graded: {_describe_problem(fatal)}. "
+            "Run the file yourself to see the whole error.")
+
+
+def _not_graded(checks: list[Check], reason: str) -> list[CheckResult]:
+    return [CheckResult(c.name, c.title, FAILED, 0.0, c.points, reason, "",
+                        "hidden" if c.hidden else "public") for c in checks]
+
+
+def grade(assignment: Assignment, path: Path, *, only: str | None = None,
+          limits: Limits = Limits()) -> Report:
+    """Grade the submission at `path` (a file or a folder holding one)."""
+    started = time.monotonic()
+    file = find_submission(path, assignment.stem)
+    exercises = [e for e in assignment.exercises if only in (None, e.id)]
+    if not exercises:
+        raise LookupError(f"no exercise named {only!r}; exercises: "
+                          f"{', '.join(e.id for e in assignment.exercises)}")
+    errors, notes, results = [], [], []
+    try:
+        program = load_program(file, assignment.stem)
+    except UnreadableSubmission as unreadable:
+        program, errors = None, [f"{unreadable}."]
+
+    sandboxes = []
+    if program is not None:
+        sandboxes.append(Sandbox(program, limits))
+        if any(e.plots for e in exercises):
+            sandboxes.append(Sandbox(program, limits, preload=PLOTTING))
+        for sandbox in sandboxes:
+            sandbox.start()
+    try:
+        checks = [c for c in assignment.checks() if c.exercise in {e.id for e in exercises}]
+        if program is None:
+            results = _not_graded(checks, "Not graded: the submission could not be read.")
+        else:
+            loaded = sandboxes[0].load_result()
+            if loaded.fatal:
+                errors.append(_load_failure(file.name, loaded.fatal, limits))
+                results = _not_graded(checks, "Not graded: the submission could not be imported.")
+            else:
+                notes = [f"{p['chunk']} raised {_describe_problem(p)}; the cells after it still ran."
+                         for p in loaded.problems if p["type"] != "NotImplementedError"]
+                students = {False: StudentModule(sandboxes[0]), True: StudentModule(sandboxes[-1])}
+                plotting = {e.id for e in exercises if e.plots}
+                results = [run_check(c, students[c.exercise in plotting]) for c in checks]
+    finally:
+        for sandbox in sandboxes:
+            sandbox.close()
+
+    by_exercise = [ExerciseResult(e.id, e.title, tuple(r for c, r in zip(checks, results)
+                                                       if c.exercise == e.id)) for e in exercises]
+    return Report(assignment=assignment.stem, submission=str(file), exercises=tuple(by_exercise),
+                  errors=tuple(errors), notes=tuple(notes), grader_version=__version__,
+                  duration_s=time.monotonic() - started)

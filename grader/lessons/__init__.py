@@ -1,0 +1,1 @@
+"""One package per assignment, named by its stem; each declares `ASSIGNMENT`."""

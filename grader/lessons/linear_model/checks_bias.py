@@ -1,0 +1,244 @@
+"""Checks of the model with bias and its grid: forward_wb, mse_wb, mse_grid, to_grid, best_wb."""
+
+import numpy as np
+from hypothesis import given
+
+from ...checking import CheckFailed, Mistake, as_numbers, ask, check, close, expect_close
+from ...values import format_value
+from . import ASSIGNMENT
+from .inputs import B_VALUES, W_VALUES, XB_DATA, YB_DATA, arrays, data_sets, lesson_loop, non_square_grids, numbers
+from .mistakes import XY_LAYOUT, mean_mistakes, transposed_grid_mistakes
+
+ref = ASSIGNMENT.reference()
+
+BIAS_HINT = "The model with bias is x * w + b."
+
+
+def forward_wb_mistakes(x, w, b):
+    x = np.asarray(x, dtype=float)
+    return [Mistake(x * (w + b), f"This is x * (w + b). {BIAS_HINT}"),
+            Mistake((x + b) * w, f"This is (x + b) * w. {BIAS_HINT}"),
+            Mistake(x * w - b, f"This subtracts b. {BIAS_HINT}"),
+            Mistake(x * b + w, "w and b are swapped: w multiplies x, b is added.")]
+
+
+def mse_wb_mistakes(x_data, y_data, w, b):
+    return mean_mistakes([(ref.forward_wb(x, w, b) - y) ** 2 for x, y in zip(x_data, y_data)])
+
+
+def grid_parts(call, value):
+    """(W, B, MSE) as float arrays, or a failure saying what came back instead."""
+    if not isinstance(value, (tuple, list)) or len(value) != 3:
+        shown = "None" if value is None else format_value(value)
+        raise CheckFailed(f"`{call}` returned {shown}; expected three arrays (W, B, MSE).",
+                          "End with `return W, B, MSE`.")
+    return [as_numbers(f"{call}[{k}]", part, "an array") for k, part in enumerate(value)]
+
+
+def expect_grid_shape(call, value, w_values, b_values):
+    wanted = (len(b_values), len(w_values))
+    for name, part in zip("W B MSE".split(), grid_parts(call, value)):
+        if part.shape != wanted:
+            hint = (f"This is one row per w, as np.meshgrid(..., indexing='ij') gives; {XY_LAYOUT}."
+                    if part.shape == wanted[::-1] else f"The {XY_LAYOUT}.")
+            raise CheckFailed(f"`{call}` returned {name} of shape {part.shape}; expected {wanted} "
+                              f"for {len(b_values)} b's and {len(w_values)} w's.", hint)
+
+
+def expect_grid_axes(call, value, w_values, b_values):
+    W, B, _ = grid_parts(call, value)
+    want_w, want_b = np.meshgrid(np.asarray(w_values, dtype=float), np.asarray(b_values, dtype=float))
+    ij = f"This is the layout of np.meshgrid(..., indexing='ij'); {XY_LAYOUT}."
+    expect_close(f"{call}[0] (W)", W, want_w, hint=f"W[i, j] must be w_values[j]: {XY_LAYOUT}.",
+                 mistakes=[Mistake(want_w.T, ij), Mistake(want_b, "This is B; return W first: W, B, MSE.")])
+    expect_close(f"{call}[1] (B)", B, want_b, hint=f"B[i, j] must be b_values[i]: {XY_LAYOUT}.",
+                 mistakes=[Mistake(want_b.T, ij), Mistake(want_w, "This is W; return B second: W, B, MSE.")])
+
+
+def expect_grid_costs(call, value, x_data, y_data, w_values, b_values):
+    _, _, MSE = grid_parts(call, value)
+    _, _, flat = lesson_loop(x_data, y_data, w_values, b_values, ref.mse_wb)
+    want = ref.mse_grid(x_data, y_data, w_values, b_values)[2]
+    expect_close(f"{call}[2] (MSE)", MSE, want, mistakes=transposed_grid_mistakes(w_values, b_values, flat),
+                 hint="MSE[i, j] must be the cost at (W[i, j], B[i, j]), that is at w_values[j] and b_values[i].")
+
+
+# -- forward_wb ------------------------------------------------------------------------
+
+
+@check("forward_wb", 2)
+def forward_wb_lesson_example(student):
+    """forward_wb with w = 3, b = 1 turns 1, 2, 3 hours into the lesson's 4, 7, 10 points"""
+    call, value = ask(student, "forward_wb", np.array(XB_DATA), 3.0, 1.0)
+    expect_close(call, value, YB_DATA, mistakes=forward_wb_mistakes(XB_DATA, 3.0, 1.0), hint=BIAS_HINT)
+
+
+@check("forward_wb", 2)
+@given(x=numbers(), w=numbers(), b=numbers())
+def forward_wb_matches_on_numbers(student, x, w, b):
+    """forward_wb(x, w, b) is x * w + b for single numbers"""
+    call, value = ask(student, "forward_wb", x, w, b)
+    expect_close(call, value, ref.forward_wb(x, w, b), mistakes=forward_wb_mistakes(x, w, b), hint=BIAS_HINT)
+
+
+@check("forward_wb", 2)
+@given(x=arrays(), w=numbers(), b=numbers())
+def forward_wb_works_on_arrays(student, x, w, b):
+    """forward_wb works elementwise on a NumPy array"""
+    call, value = ask(student, "forward_wb", x, w, b)
+    expect_close(call, value, ref.forward_wb(x, w, b), mistakes=forward_wb_mistakes(x, w, b),
+                 hint="Use x * w + b, which NumPy applies to every element.")
+
+
+# -- mse_wb ----------------------------------------------------------------------------
+
+
+@check("mse_wb", 2)
+def mse_wb_lesson_example(student):
+    """mse_wb on the lesson's data: 0 at (w, b) = (3, 1), 9.667 at (2, 0)"""
+    for w, b, expected in [(3.0, 1.0, 0.0), (2.0, 0.0, 29 / 3)]:
+        call, value = ask(student, "mse_wb", XB_DATA, YB_DATA, w, b)
+        expect_close(call, value, expected, mistakes=mse_wb_mistakes(XB_DATA, YB_DATA, w, b))
+
+
+@check("mse_wb", 3)
+@given(data=data_sets(), w=numbers(), b=numbers())
+def mse_wb_matches_on_data_sets(student, data, w, b):
+    """mse_wb is the mean squared error of x * w + b, for lists and arrays of any length"""
+    x_data, y_data = data
+    call, value = ask(student, "mse_wb", x_data, y_data, w, b)
+    expect_close(call, value, ref.mse_wb(x_data, y_data, w, b), what="a single number",
+                 mistakes=mse_wb_mistakes(x_data, y_data, w, b),
+                 hint="Average (forward_wb(x, w, b) - y) ** 2 over every pair (x, y) of the data.")
+
+
+@check("mse_wb", 2)
+@given(data=data_sets(min_size=2, max_size=4), w=numbers(), b=numbers())
+def mse_wb_is_a_mean(student, data, w, b):
+    """mse_wb is a mean: repeating the data set twice leaves it unchanged"""
+    x_data, y_data = (list(v) for v in data)
+    call, once = ask(student, "mse_wb", x_data, y_data, w, b)
+    once = as_numbers(call, once, "a single number")
+    twice_call, twice = ask(student, "mse_wb", x_data * 2, y_data * 2, w, b)
+    expect_close(twice_call, twice, once,
+                 hint=f"`{call}` returned {format_value(once)}: the same data twice over has the same "
+                      "mean loss. Divide the total by len(x_data), not by a fixed number.")
+
+
+# -- mse_grid --------------------------------------------------------------------------
+
+
+@check("mse_grid", 2)
+def mse_grid_lesson_example(student):
+    """mse_grid on the lesson's data and grid, lowest at (w, b) = (3, 1)"""
+    call, value = ask(student, "mse_grid", XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+    expect_grid_shape(call, value, W_VALUES, B_VALUES)
+    expect_grid_axes(call, value, W_VALUES, B_VALUES)
+    expect_grid_costs(call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+
+
+@check("mse_grid", 2)
+@given(grid=non_square_grids(), data=data_sets(max_size=3))
+def mse_grid_has_one_row_per_b(student, grid, data):
+    """mse_grid returns W, B and MSE of shape (len(b_values), len(w_values))"""
+    call, value = ask(student, "mse_grid", *data, *grid)
+    expect_grid_shape(call, value, *grid)
+
+
+@check("mse_grid", 3)
+@given(grid=non_square_grids(), data=data_sets(max_size=3))
+def mse_grid_lays_out_w_and_b_as_meshgrid(student, grid, data):
+    """mse_grid's W and B are np.meshgrid(w_values, b_values): W[i, j] = w_values[j], B[i, j] = b_values[i]"""
+    call, value = ask(student, "mse_grid", *data, *grid)
+    expect_grid_shape(call, value, *grid)
+    expect_grid_axes(call, value, *grid)
+
+
+@check("mse_grid", 3)
+@given(grid=non_square_grids(), data=data_sets(max_size=3))
+def mse_grid_costs_match_their_point(student, grid, data):
+    """mse_grid's MSE[i, j] is the cost at (W[i, j], B[i, j]) on grids that are not square"""
+    call, value = ask(student, "mse_grid", *data, *grid)
+    expect_grid_shape(call, value, *grid)
+    expect_grid_costs(call, value, *data, *grid)
+
+
+# -- to_grid ---------------------------------------------------------------------------
+
+
+@check("to_grid", 3)
+def to_grid_lesson_example(student):
+    """to_grid turns the lesson's nested-loop lists into the meshgrid layout"""
+    lists = lesson_loop(XB_DATA, YB_DATA, W_VALUES, B_VALUES, ref.mse_wb)
+    call = "to_grid(w_list, b_list, mse_list)  # the lesson's lists for its 41 x 41 grid"
+    value = student.to_grid(*lists)
+    expect_grid_shape(call, value, W_VALUES, B_VALUES)
+    expect_grid_axes(call, value, W_VALUES, B_VALUES)
+    expect_grid_costs(call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+
+
+@check("to_grid", 3)
+@given(grid=non_square_grids())
+def to_grid_has_one_row_per_b(student, grid):
+    """to_grid returns W, B and MSE of shape (len(b_values), len(w_values))"""
+    call, value = ask(student, "to_grid", *lesson_loop(XB_DATA, YB_DATA, *grid, ref.mse_wb))
+    expect_grid_shape(call, value, *grid)
+
+
+@check("to_grid", 3)
+@given(grid=non_square_grids())
+def to_grid_lays_out_w_and_b_as_meshgrid(student, grid):
+    """to_grid's W and B are np.meshgrid(w_values, b_values)"""
+    call, value = ask(student, "to_grid", *lesson_loop(XB_DATA, YB_DATA, *grid, ref.mse_wb))
+    expect_grid_shape(call, value, *grid)
+    expect_grid_axes(call, value, *grid)
+
+
+@check("to_grid", 3)
+@given(grid=non_square_grids(), data=data_sets(max_size=3))
+def to_grid_puts_each_cost_at_its_point(student, grid, data):
+    """to_grid's MSE[i, j] is the cost listed for (W[i, j], B[i, j]), on grids that are not square"""
+    call, value = ask(student, "to_grid", *lesson_loop(*data, *grid, ref.mse_wb))
+    expect_grid_shape(call, value, *grid)
+    expect_grid_costs(call, value, *data, *grid)
+
+
+# -- best_wb ---------------------------------------------------------------------------
+
+
+def expect_a_grid_minimiser(call, value, x_data, y_data, w_values, b_values):
+    W, B, MSE = ref.mse_grid(x_data, y_data, w_values, b_values)
+    best = np.isclose(MSE, MSE.min(), rtol=1e-9, atol=1e-12)
+    points = list(zip(W[best], B[best]))
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        pair = as_numbers(call, value, "a pair (w, b)")
+        if pair.shape == (2,) and any(close(pair, p) for p in points):
+            return
+        i, j = np.unravel_index(int(np.argmin(MSE)), MSE.shape)
+        worst = np.unravel_index(int(np.argmax(MSE)), MSE.shape)
+        mistakes = [Mistake((j, i), "These are the positions of the best w and b, not their values."),
+                    Mistake((i, j), "These are the row and column of the best point, not w and b."),
+                    Mistake((B[i, j], W[i, j]), "The order is swapped: return (w, b)."),
+                    Mistake((W[worst], B[worst]), "This point has the largest MSE; take the smallest.")]
+        known = [m.hint for m in mistakes if close(pair, m.value)]
+        expected = format_value(points[0]) if len(points) == 1 else f"one of {format_value(points)}"
+        raise CheckFailed(f"`{call}` returned {format_value(value)}, expected {expected}.",
+                          " Or else: ".join(known) or "Take the grid point where MSE is smallest "
+                                                      "(np.argmin, then np.unravel_index).")
+    raise CheckFailed(f"`{call}` returned {format_value(value)}; expected a pair (w, b).",
+                      "End with `return w, b`.")
+
+
+@check("best_wb", 3)
+def best_wb_lesson_example(student):
+    """best_wb finds (w, b) = (3, 1) on the lesson's data and grid"""
+    call, value = ask(student, "best_wb", XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+    expect_a_grid_minimiser(call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+
+
+@check("best_wb", 4)
+@given(grid=non_square_grids(), data=data_sets(max_size=3))
+def best_wb_finds_the_minimum(student, grid, data):
+    """best_wb returns a grid point (w, b) with the smallest MSE, on grids that are not square"""
+    call, value = ask(student, "best_wb", *data, *grid)
+    expect_a_grid_minimiser(call, value, *data, *grid)

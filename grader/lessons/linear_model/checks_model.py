@@ -1,0 +1,147 @@
+"""Checks of the model, the loss and the cost: forward, loss, mse."""
+
+import numpy as np
+from hypothesis import given
+
+from ...checking import CheckFailed, Mistake, as_numbers, ask, check, expect_close
+from ...values import format_value
+from . import ASSIGNMENT
+from .mistakes import SQUARE_HINT, mean_mistakes, squared_error_mistakes
+from .inputs import X_DATA, Y_DATA, arrays, data_sets, numbers
+
+ref = ASSIGNMENT.reference()
+
+def loss_mistakes(x, y, w):
+    return squared_error_mistakes(np.asarray(x) * w, y)
+
+
+def mse_mistakes(x_data, y_data, w):
+    return mean_mistakes([ref.loss(x, y, w) for x, y in zip(x_data, y_data)])
+
+
+# -- forward ---------------------------------------------------------------------------
+
+
+@check("forward", 2)
+def forward_lesson_example(student):
+    """forward gives the lesson's predictions: w = 2 turns 1, 2, 3 hours into 2, 4, 6 points"""
+    call, value = ask(student, "forward", np.array(X_DATA), 2.0)
+    expect_close(call, value, [2.0, 4.0, 6.0])
+    call, value = ask(student, "forward", 4.0, 2.0)
+    expect_close(call, value, 8.0)
+
+
+@check("forward", 2)
+@given(x=numbers(), w=numbers())
+def forward_matches_on_numbers(student, x, w):
+    """forward(x, w) is x * w for single numbers"""
+    call, value = ask(student, "forward", x, w)
+    expect_close(call, value, ref.forward(x, w), mistakes=[
+        Mistake(x + w, "This adds x and w; the model multiplies them: x * w.")])
+
+
+@check("forward", 2)
+@given(x=arrays(), w=numbers())
+def forward_works_on_arrays(student, x, w):
+    """forward(x, w) works elementwise on a NumPy array, keeping its shape"""
+    call, value = ask(student, "forward", x, w)
+    expect_close(call, value, ref.forward(x, w),
+                 hint="Use x * w, which NumPy applies to every element of the array.")
+
+
+@check("forward", 2)
+def forward_uses_its_argument_w(student):
+    """forward uses its argument w, not a global variable"""
+    first, a = ask(student, "forward", 2.0, 1.5)
+    second, b = ask(student, "forward", 2.0, -0.5)
+    if np.allclose(np.asarray(a, dtype=float), np.asarray(b, dtype=float)):
+        raise CheckFailed(f"`{first}` and `{second}` both returned {b}: the result does not change "
+                          "with w.", "Does forward read a global `w` instead of its argument? "
+                                     "Name the parameter `w` and use it: def forward(x, w): return x * w.")
+    expect_close(first, a, 3.0)
+    expect_close(second, b, -1.0)
+
+
+# -- loss ------------------------------------------------------------------------------
+
+
+@check("loss", 2)
+def loss_lesson_example(student):
+    """loss is 0 on the lesson's data with w = 2, and 1 for x = 1, y = 2, w = 1"""
+    for x, y, w, expected in [(1.0, 2.0, 2.0, 0.0), (3.0, 6.0, 2.0, 0.0), (1.0, 2.0, 1.0, 1.0),
+                              (3.0, 6.0, 1.0, 9.0)]:
+        call, value = ask(student, "loss", x, y, w)
+        expect_close(call, value, expected, mistakes=loss_mistakes(x, y, w))
+
+
+@check("loss", 3)
+@given(x=numbers(), y=numbers(), w=numbers())
+def loss_matches_on_numbers(student, x, y, w):
+    """loss(x, y, w) is (x * w - y) ** 2 for single numbers"""
+    call, value = ask(student, "loss", x, y, w)
+    expect_close(call, value, ref.loss(x, y, w), mistakes=loss_mistakes(x, y, w), hint=SQUARE_HINT)
+
+
+@check("loss", 1)
+@given(x=numbers(), w=numbers(), d=numbers().filter(lambda d: d != 0))
+def loss_is_zero_only_on_the_line(student, x, w, d):
+    """loss is 0 exactly when y lies on the line, and the same for errors of +d and -d"""
+    y = x * w
+    call, value = ask(student, "loss", x, y, w)
+    expect_close(call, value, 0.0, hint="When y = x * w the prediction is exact, so the loss is 0.")
+    above, value_above = ask(student, "loss", x, y + d, w)
+    below, value_below = ask(student, "loss", x, y - d, w)
+    expect_close(above, value_above, d * d, mistakes=loss_mistakes(x, y + d, w), hint=SQUARE_HINT)
+    expect_close(below, value_below, d * d, mistakes=loss_mistakes(x, y - d, w), hint=SQUARE_HINT)
+
+
+@check("loss", 2)
+@given(x=arrays(max_size=4), w=numbers(), data=numbers())
+def loss_works_on_arrays(student, x, w, data):
+    """loss(x, y, w) works elementwise on NumPy arrays"""
+    y = x * 0.5 + data
+    call, value = ask(student, "loss", x, y, w)
+    expect_close(call, value, ref.loss(x, y, w), mistakes=loss_mistakes(x, y, w),
+                 hint="Write the loss with operators NumPy applies elementwise: (forward(x, w) - y) ** 2.")
+
+
+# -- mse -------------------------------------------------------------------------------
+
+
+@check("mse", 2)
+def mse_lesson_example(student):
+    """mse on the lesson's data: 0 for w = 2, 4.667 for w = 1, 18.667 for w = 0"""
+    for w, expected in [(2.0, 0.0), (1.0, 14 / 3), (0.0, 56 / 3)]:
+        call, value = ask(student, "mse", X_DATA, Y_DATA, w)
+        expect_close(call, value, expected, mistakes=mse_mistakes(X_DATA, Y_DATA, w))
+
+
+@check("mse", 2)
+def mse_divides_by_the_data_size(student):
+    """mse divides by the number of samples on a data set of five samples"""
+    x_data, y_data = [1.0, 2.0, 3.0, 4.0, 5.0], [1.0, 3.0, 2.0, 5.0, 4.0]
+    call, value = ask(student, "mse", x_data, y_data, 1.0)
+    expect_close(call, value, ref.mse(x_data, y_data, 1.0), mistakes=mse_mistakes(x_data, y_data, 1.0))
+
+
+@check("mse", 4)
+@given(data=data_sets(), w=numbers())
+def mse_matches_on_data_sets(student, data, w):
+    """mse(x_data, y_data, w) is the mean loss, for lists and arrays of any length"""
+    x_data, y_data = data
+    call, value = ask(student, "mse", x_data, y_data, w)
+    expect_close(call, value, ref.mse(x_data, y_data, w), mistakes=mse_mistakes(x_data, y_data, w),
+                 hint="Average loss(x, y, w) over every pair (x, y) of the data.", what="a single number")
+
+
+@check("mse", 2)
+@given(data=data_sets(min_size=2, max_size=4), w=numbers())
+def mse_is_a_mean(student, data, w):
+    """mse is a mean: repeating the data set twice leaves it unchanged"""
+    x_data, y_data = (list(v) for v in data)
+    call, once = ask(student, "mse", x_data, y_data, w)
+    once = as_numbers(call, once, "a single number")
+    twice_call, twice = ask(student, "mse", x_data * 2, y_data * 2, w)
+    expect_close(twice_call, twice, once,
+                 hint=f"`{call}` returned {format_value(once)}: the same data twice over has the same "
+                      "mean loss. Divide the total by len(x_data), not by a fixed number.")

@@ -1,0 +1,104 @@
+"""Checks of the two pictures: plot_sweep and plot_surface.
+
+The child draws, then describes the returned Axes as plain data (`wire.AxesPicture`):
+the lines and their data, the labels, the projection and the vertices of 3-D surfaces.
+"""
+
+import re
+
+import numpy as np
+
+from ...checking import CheckFailed, check, close
+from ...sandbox.wire import AxesPicture
+from ...values import format_call, format_value
+from . import ASSIGNMENT
+from .inputs import W_VALUES, X_DATA, XB_DATA, Y_DATA, YB_DATA
+
+ref = ASSIGNMENT.reference()
+
+NAMES_W = re.compile(r"(?<![a-z])w(?![a-z])|weight|权重", re.IGNORECASE)
+NAMES_B = re.compile(r"(?<![a-z])b(?![a-z])|bias|偏置|截距", re.IGNORECASE)
+NAMES_LOSS = re.compile(r"loss|mse|cost|error|损失|代价|误差", re.IGNORECASE)
+
+SWEEP_ARGS = (list(W_VALUES), list(ref.mse_sweep(X_DATA, Y_DATA, W_VALUES)))
+# A grid that is not square, with w's and b's that do not overlap, so a swap shows.
+SURFACE_ARGS = ref.mse_grid(XB_DATA, YB_DATA, np.linspace(0.0, 4.0, 5), np.linspace(-3.0, -1.0, 3))
+
+
+def draw(student, function, args) -> tuple[str, AxesPicture]:
+    call = format_call(function, args)
+    picture = student.call(function, *args, plot=True)
+    if not isinstance(picture, AxesPicture):
+        raise CheckFailed(f"`{call}` returned {format_value(picture)}; expected the matplotlib Axes it drew on.",
+                          "End with `return ax`, where ax is the Axes you drew on "
+                          "(fig, ax = plt.subplots(), or ax = plt.gca()).")
+    return call, picture
+
+
+def expect_label(call, picture, axis, pattern, names):
+    label = getattr(picture, f"{axis}label")
+    if not pattern.search(label):
+        shown = f"the {axis} label is {label!r}" if label else f"the {axis} axis has no label"
+        raise CheckFailed(f"In the picture from `{call}`, {shown}.",
+                          f"Label it with ax.set_{axis}label(...), naming {names}.")
+
+
+@check("plot_sweep", 3)
+def plot_sweep_draws_the_given_curve(student):
+    """plot_sweep draws one line through (w_values, mse_values) on 2-D axes"""
+    call, picture = draw(student, "plot_sweep", SWEEP_ARGS)
+    if picture.projection == "3d":
+        raise CheckFailed(f"`{call}` drew on 3-D axes.", "The w-loss curve is a plain 2-D line: plt.subplots().")
+    if len(picture.lines) != 1:
+        raise CheckFailed(f"`{call}` drew {len(picture.lines)} lines; expected exactly one.",
+                          "Draw one line with ax.plot(w_values, mse_values)" +
+                          (" (ax.scatter draws points, not a line)." if picture.collections else "."))
+    x, y = picture.lines[0]
+    if close(x, SWEEP_ARGS[1]) and close(y, SWEEP_ARGS[0]):
+        raise CheckFailed(f"`{call}` put the MSE values on the x axis and w on the y axis.",
+                          "Use ax.plot(w_values, mse_values): w along x, the loss along y.")
+    for axis, got, want, name in (("x", x, SWEEP_ARGS[0], "w_values"), ("y", y, SWEEP_ARGS[1], "mse_values")):
+        if not close(got, want):
+            raise CheckFailed(f"The line from `{call}` has {axis} data {format_value(got)}; "
+                              f"expected {name}, {format_value(np.asarray(want))}.",
+                              "Plot exactly the values you were given: ax.plot(w_values, mse_values).")
+
+
+@check("plot_sweep", 2)
+def plot_sweep_labels_its_axes(student):
+    """plot_sweep labels the x axis with w and the y axis with the loss"""
+    call, picture = draw(student, "plot_sweep", SWEEP_ARGS)
+    expect_label(call, picture, "x", NAMES_W, "w")
+    expect_label(call, picture, "y", NAMES_LOSS, "the loss (Loss, MSE, cost or 损失)")
+
+
+@check("plot_surface", 3)
+def plot_surface_draws_the_cost_surface(student):
+    """plot_surface draws a 3-D surface whose heights are MSE over (W, B)"""
+    call, picture = draw(student, "plot_surface", SURFACE_ARGS)
+    if picture.projection != "3d":
+        raise CheckFailed(f"`{call}` drew on 2-D axes ({picture.projection}); expected a 3-D surface.",
+                          "Make 3-D axes with fig.add_subplot(projection='3d'), then ax.plot_surface(W, B, MSE).")
+    if not picture.surfaces:
+        drawn = ", ".join(picture.collections) or "nothing"
+        raise CheckFailed(f"`{call}` drew no surface (it drew: {drawn}).", "Use ax.plot_surface(W, B, MSE).")
+    W, B, MSE = SURFACE_ARGS
+    vertices = np.concatenate([s.reshape(-1, 3) for s in picture.surfaces])
+    column = np.isclose(vertices[:, :1], W[0][None, :])
+    row = np.isclose(vertices[:, 1:2], B[:, 0][None, :])
+    if not (column.any(axis=1).all() and row.any(axis=1).all()):
+        raise CheckFailed(f"The surface from `{call}` is not drawn over the (W, B) grid you were given.",
+                          "Pass W as x and B as y: ax.plot_surface(W, B, MSE).")
+    heights = MSE[row.argmax(axis=1), column.argmax(axis=1)]
+    if not close(vertices[:, 2], heights):
+        raise CheckFailed(f"The surface from `{call}` is not at the heights in MSE.",
+                          "Pass MSE as the third argument: ax.plot_surface(W, B, MSE).")
+
+
+@check("plot_surface", 2)
+def plot_surface_labels_its_axes(student):
+    """plot_surface labels its axes with w, b and the loss"""
+    call, picture = draw(student, "plot_surface", SURFACE_ARGS)
+    expect_label(call, picture, "x", NAMES_W, "w")
+    expect_label(call, picture, "y", NAMES_B, "b")
+    expect_label(call, picture, "z", NAMES_LOSS, "the loss (Loss, MSE, cost or 损失)")

@@ -1,0 +1,151 @@
+"""Checks of the exhaustive search: mse_sweep, best_w, predict."""
+
+import numpy as np
+from hypothesis import given
+
+from ...checking import CheckFailed, Mistake, as_numbers, ask, check, close, expect_close, expect_unchanged
+from ...values import format_call, format_value
+from . import ASSIGNMENT
+from .inputs import W_VALUES, X_DATA, Y_DATA, data_sets, numbers, shuffled_grids
+
+ref = ASSIGNMENT.reference()
+
+MINIMUM_HINT = "Find the position of the smallest MSE (np.argmin) and return the w at that position."
+
+
+def sweep_mistakes(x_data, y_data, w_values):
+    costs = np.asarray(ref.mse_sweep(x_data, y_data, w_values), dtype=float)
+    return [
+        Mistake(np.cumsum(costs), "Each value includes the losses of the previous w's: reset the running "
+                                  "sum (l_sum = 0) inside the loop over w, before adding up the losses."),
+        Mistake(np.cumsum(costs * len(x_data)) / len(x_data),
+                "Each value includes the losses of the previous w's: reset the running sum inside the loop."),
+        Mistake(costs[::-1], "The values are in reverse order: keep the order of w_values."),
+        Mistake(np.sort(costs), "The values are sorted: return them in the order of w_values, "
+                                "so that the k-th value belongs to w_values[k]."),
+        Mistake(np.column_stack([np.asarray(w_values, dtype=float), costs]),
+                "This returns (w, mse) pairs; return only the MSE values, one per w."),
+        Mistake(np.column_stack([costs, np.asarray(w_values, dtype=float)]),
+                "This returns (mse, w) pairs; return only the MSE values, one per w."),
+    ]
+
+
+def minimisers(x_data, y_data, w_values) -> np.ndarray:
+    """Every w of w_values whose MSE is the smallest (more than one on a tie)."""
+    costs = np.asarray(ref.mse_sweep(x_data, y_data, w_values), dtype=float)
+    return np.asarray(w_values, dtype=float)[np.isclose(costs, costs.min(), rtol=1e-9, atol=1e-12)]
+
+
+def expect_a_minimiser(call, value, x_data, y_data, w_values):
+    best = minimisers(x_data, y_data, w_values)
+    number = as_numbers(call, value, "a single w")
+    if number.shape != () or not np.any(np.isclose(best, number, rtol=1e-9, atol=1e-9)):
+        costs = np.asarray(ref.mse_sweep(x_data, y_data, w_values), dtype=float)
+        index = int(np.argmin(costs))
+        expected = format_value(best[0]) if len(best) == 1 else f"one of {format_value(list(best))}"
+        mistakes = [Mistake(index, f"This is the position of the best w in w_values, not the w itself. "
+                                   f"{MINIMUM_HINT}"),
+                    Mistake(float(np.asarray(w_values)[int(np.argmax(costs))]),
+                            "This w has the largest MSE; the best w has the smallest (argmin, not argmax).")]
+        known = [m.hint for m in mistakes if close(number, m.value)]
+        raise CheckFailed(f"`{call}` returned {format_value(value)}, expected {expected}.",
+                          " Or else: ".join(known) or MINIMUM_HINT)
+
+
+def expect_search_leaves_inputs_alone(student, function):
+    """Call with lists, then arrays, and an unsorted w_values; nothing may change."""
+    for as_given in (list, np.array):
+        args = (as_given([1.0, 2.0, 3.0]), as_given([2.0, 4.0, 6.0]), as_given([3.0, 0.5, 2.0, 1.0]))
+        _, after = student.call(function, *args, return_args=True)
+        expect_unchanged(format_call(function, args), args, after, ("x_data", "y_data", "w_values"))
+
+
+# -- mse_sweep -------------------------------------------------------------------------
+
+
+@check("mse_sweep", 3)
+def mse_sweep_lesson_example(student):
+    """mse_sweep gives the lesson's table for w = 0.0, 0.1, ..., 4.0"""
+    call, value = ask(student, "mse_sweep", X_DATA, Y_DATA, W_VALUES)
+    expect_close(call, value, ref.mse_sweep(X_DATA, Y_DATA, W_VALUES),
+                 mistakes=sweep_mistakes(X_DATA, Y_DATA, W_VALUES),
+                 hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
+
+
+@check("mse_sweep", 3)
+@given(data=data_sets(), w_values=shuffled_grids(1, 6))
+def mse_sweep_matches_on_data_sets(student, data, w_values):
+    """mse_sweep returns the MSE of each w, for lists and arrays of any length"""
+    x_data, y_data = data
+    call, value = ask(student, "mse_sweep", x_data, y_data, w_values)
+    expect_close(call, value, ref.mse_sweep(x_data, y_data, w_values),
+                 mistakes=sweep_mistakes(x_data, y_data, w_values),
+                 hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
+
+
+@check("mse_sweep", 2)
+@given(data=data_sets(max_size=4), w_values=shuffled_grids(2, 5))
+def mse_sweep_keeps_the_order(student, data, w_values):
+    """mse_sweep keeps the order of w_values: reversing the w's reverses the result"""
+    x_data, y_data = data
+    call, forwards = ask(student, "mse_sweep", x_data, y_data, w_values)
+    forwards = as_numbers(call, forwards, "one MSE per w")
+    backwards_call, backwards = ask(student, "mse_sweep", x_data, y_data, w_values[::-1])
+    expect_close(backwards_call, backwards, forwards[::-1],
+                 hint=f"`{call}` returned {format_value(forwards)}: the k-th value must belong to "
+                      "w_values[k], whatever order the w's come in. Do not sort.")
+
+
+@check("mse_sweep", 2)
+def mse_sweep_leaves_its_inputs_alone(student):
+    """mse_sweep does not change its arguments (no sorting or reversing in place)"""
+    expect_search_leaves_inputs_alone(student, "mse_sweep")
+
+
+# -- best_w ----------------------------------------------------------------------------
+
+
+@check("best_w", 2)
+def best_w_lesson_example(student):
+    """best_w finds w = 2 on the lesson's data"""
+    call, value = ask(student, "best_w", X_DATA, Y_DATA, W_VALUES)
+    expect_a_minimiser(call, value, X_DATA, Y_DATA, W_VALUES)
+
+
+@check("best_w", 3)
+@given(data=data_sets(), w_values=shuffled_grids(1, 6))
+def best_w_finds_the_minimum(student, data, w_values):
+    """best_w returns a w of w_values with the smallest MSE"""
+    x_data, y_data = data
+    call, value = ask(student, "best_w", x_data, y_data, w_values)
+    expect_a_minimiser(call, value, x_data, y_data, w_values)
+
+
+@check("best_w", 2)
+def best_w_leaves_its_inputs_alone(student):
+    """best_w does not change its arguments (no sorting in place)"""
+    expect_search_leaves_inputs_alone(student, "best_w")
+
+
+# -- predict ---------------------------------------------------------------------------
+
+
+@check("predict", 3)
+def predict_lesson_example(student):
+    """predict answers the lesson's question: 4 hours of study score 8 points"""
+    call, value = ask(student, "predict", 4.0, X_DATA, Y_DATA, W_VALUES)
+    expect_close(call, value, 8.0, hint="Find the best w with best_w, then return forward(x, best w).")
+
+
+@check("predict", 2)
+@given(x=numbers(), data=data_sets(), w_values=shuffled_grids(1, 6))
+def predict_uses_the_best_w(student, x, data, w_values):
+    """predict(x, ...) is forward(x, best w) on any data"""
+    x_data, y_data = data
+    call, value = ask(student, "predict", x, x_data, y_data, w_values)
+    number = as_numbers(call, value, "a single number")
+    answers = [ref.forward(x, w) for w in minimisers(x_data, y_data, w_values)]
+    if number.shape == () and any(np.isclose(number, a, rtol=1e-9, atol=1e-9) for a in answers):
+        return
+    expect_close(call, value, answers[0],
+                 hint="Find the best w with best_w(x_data, y_data, w_values), then return forward(x, w).")

@@ -1,0 +1,48 @@
+"""The lesson's known mistakes, as the wrong answers they produce, each with its hint.
+
+A check that fails compares the student's value with these; when one matches, the
+student reads the hint for that misconception instead of a generic one.
+"""
+
+import numpy as np
+
+from ...checking import Mistake
+
+SQUARE_HINT = "The loss squares the error: (forward(x, w) - y) ** 2."
+ABS_HINT = ("This is the absolute error |y_hat - y| (what abs(), or the square root of the square, "
+            "gives). The lesson's loss is the square itself: (forward(x, w) - y) ** 2.")
+XY_LAYOUT = ("the lesson's layout is np.meshgrid(w_values, b_values) with its default indexing='xy': "
+             "one row per b, one column per w, shape (len(b_values), len(w_values))")
+
+
+def squared_error_mistakes(prediction, y):
+    error = np.asarray(prediction, dtype=float) - np.asarray(y, dtype=float)
+    return [Mistake(error, f"This is the error y_hat - y, not its square. {SQUARE_HINT}"),
+            Mistake(np.abs(error), ABS_HINT)]
+
+
+def mean_mistakes(losses):
+    """Sum instead of mean, the lesson's hard-coded 3, and n - 1."""
+    total, n = float(np.sum(losses)), len(losses)
+    mistakes = [Mistake(total, "This is the sum of the losses; the cost is their mean: "
+                               "divide by the number of samples.")]
+    if n != 3:
+        mistakes.append(Mistake(total / 3, "This divides by 3, the size of the lesson's data; divide by "
+                                           "len(x_data) so that any data set works."))
+    if n > 1:
+        mistakes.append(Mistake(total / (n - 1), "This divides by n - 1 (the sample variance's "
+                                                 "correction); the MSE divides by n, len(x_data)."))
+    return mistakes
+
+
+def transposed_grid_mistakes(w_values, b_values, mse_by_w_then_b):
+    """The lesson's own bug: a list filled with w outer, b inner, reshaped as if b were outer."""
+    flat = np.asarray(mse_by_w_then_b, dtype=float)
+    n_w, n_b = len(w_values), len(b_values)
+    return [
+        Mistake(flat.reshape(n_b, n_w),
+                "MSE is laid out against W and B the wrong way round: the flat list runs with w outer "
+                "and b inner, so reshape it to (len(w_values), len(b_values)) and then transpose "
+                "(.T), or fill MSE[i, j] from W[i, j] and B[i, j]."),
+        Mistake(flat.reshape(n_w, n_b), f"This grid has one row per w; {XY_LAYOUT}. Transpose it (.T)."),
+    ]

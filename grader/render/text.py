@@ -1,0 +1,56 @@
+"""The report for a person at a terminal: a table of exercises, then what to fix."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..report import NOT_IMPLEMENTED, PASSED, Report
+
+_COLOURS = {"green": "32", "red": "31", "yellow": "33", "dim": "2", "bold": "1"}
+_MARKS = {PASSED: ("✓", "green"), NOT_IMPLEMENTED: ("·", "yellow")}
+WIDTH = 88
+
+
+def _points(x: float) -> str:
+    return f"{x:g}"
+
+
+def render(report: Report, *, title: str = "", colour: bool = False) -> str:
+    def paint(text: str, name: str) -> str:
+        return f"\033[{_COLOURS[name]}m{text}\033[0m" if colour else text
+
+    def wrap(text: str, indent: str) -> list[str]:
+        return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent,
+                             break_long_words=False, break_on_hyphens=False) or [indent]
+
+    out = [paint(title or report.assignment, "bold"), paint(report.submission, "dim"), ""]
+    for error in report.errors:
+        out += wrap(error, "  ! ")
+    for note in report.notes:
+        out += wrap(note, "  note: ")
+    if report.errors or report.notes:
+        out.append("")
+
+    name_width = max([len(e.id) for e in report.exercises] + [5])
+    for exercise in report.exercises:
+        mark, hue = _MARKS.get(exercise.status, ("✗", "red"))
+        points = f"{_points(exercise.score):>3} / {_points(exercise.max_score):<3}"
+        line = f"  {paint(mark, hue)} {exercise.id:<{name_width}}  {points}"
+        if exercise.status == NOT_IMPLEMENTED:
+            line += paint("  not implemented yet", "dim")
+        out.append(line)
+    out.append(f"    {'total':<{name_width}}  {_points(report.score):>3} / {_points(report.max_score)}")
+
+    failures = [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
+                for c in e.checks if not c.passed]
+    if failures:
+        out += ["", paint("What to fix", "bold")]
+        for exercise, result in failures:
+            out.append("")
+            out += wrap(f"{exercise.id}: {result.title}", f"  {paint('✗', 'red')} ")
+            out += wrap(result.message, "      ")
+            if result.hint:
+                out += wrap(f"Hint: {result.hint}", "      ")
+    out += ["", paint(f"Score: {_points(report.score)}/{_points(report.max_score)}", "bold") +
+            paint(f"   (graded in {report.duration_s:.1f} s)", "dim")]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,84 @@
+"""The report: one model of a grading, from which every output format is rendered.
+
+`Report.to_dict()` is the JSON report of DESIGN.md; renderers read the model and never
+compute a score of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PASSED, FAILED, NOT_IMPLEMENTED = "passed", "failed", "not implemented"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str  # stable id: the check function's name
+    title: str  # what a student reads
+    status: str  # passed | failed | not implemented
+    score: float
+    max_score: float
+    message: str = ""
+    hint: str = ""
+    visibility: str = "public"
+
+    @property
+    def passed(self) -> bool:
+        return self.status == PASSED
+
+    def to_dict(self) -> dict:
+        return {"name": self.title, "id": self.name, "passed": self.passed, "status": self.status,
+                "score": self.score, "max_score": self.max_score, "message": self.message,
+                "hint": self.hint, "visibility": self.visibility}
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    id: str
+    title: str
+    checks: tuple[CheckResult, ...]
+
+    @property
+    def score(self) -> float:
+        return round(sum(c.score for c in self.checks), 6)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(c.max_score for c in self.checks), 6)
+
+    @property
+    def status(self) -> str:
+        if all(c.passed for c in self.checks):
+            return PASSED
+        if all(c.status == NOT_IMPLEMENTED for c in self.checks):
+            return NOT_IMPLEMENTED
+        return FAILED
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "status": self.status, "score": self.score,
+                "max_score": self.max_score, "checks": [c.to_dict() for c in self.checks]}
+
+
+@dataclass(frozen=True)
+class Report:
+    assignment: str
+    submission: str
+    exercises: tuple[ExerciseResult, ...]
+    errors: tuple[str, ...] = ()  # why some or all of the submission could not be graded
+    grader_version: str = ""
+    duration_s: float = 0.0
+    notes: tuple[str, ...] = field(default=())  # problems that cost nothing by themselves
+
+    @property
+    def score(self) -> float:
+        return round(sum(e.score for e in self.exercises), 6)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(e.max_score for e in self.exercises), 6)
+
+    def to_dict(self) -> dict:
+        return {"assignment": self.assignment, "submission": self.submission, "score": self.score,
+                "max_score": self.max_score, "exercises": [e.to_dict() for e in self.exercises],
+                "errors": list(self.errors), "notes": list(self.notes),
+                "grader_version": self.grader_version, "duration_s": round(self.duration_s, 3)}

@@ -1,0 +1,223 @@
+"""The child process that holds the student's module and answers calls into it.
+
+Run as a script (`python -I child.py`) inside a fresh temporary directory. It reads the
+submission from `submission.json` there, executes it, then serves calls from the parent
+over its original stdin/stdout: one JSON frame in, one JSON frame out (see `wire`). The
+student's own prints go to a file, so they can never corrupt the conversation.
+
+`matplotlib.pyplot` is made a lazy module before the student's code runs: the lesson
+imports it at the top, and loading it costs more than every numeric check together, so
+it is loaded only when a plot is actually drawn.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.util
+import json
+import linecache
+import os
+import sys
+import traceback
+import types
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, _HERE)
+import wire  # noqa: E402  (the parent's module, imported by path; then hidden again)
+
+sys.path.remove(_HERE)
+sys.modules.pop("wire", None)
+
+OUTPUT_FILE = "output.txt"
+LAZY_MODULES = frozenset({"matplotlib.pyplot"})
+
+
+class _LazyFinder(importlib.abc.MetaPathFinder):
+    """Hands out lazily loaded modules for the names in LAZY_MODULES."""
+
+    def find_spec(self, name, path, target=None):
+        if name not in LAZY_MODULES:
+            return None
+        sys.meta_path.remove(self)
+        try:
+            spec = importlib.util.find_spec(name)
+        finally:
+            sys.meta_path.insert(0, self)
+        if spec is None or spec.loader is None:
+            return None
+        spec.loader = importlib.util.LazyLoader(spec.loader)
+        return spec
+
+
+def _student_frames(tb, filenames):
+    return [f for f in traceback.extract_tb(tb) if f.filename in filenames]
+
+
+def describe_exception(exc: BaseException, filenames) -> dict:
+    """Type, message and the innermost line of the student's code that was running."""
+    try:
+        message = str(exc)
+    except BaseException:
+        message = ""
+    info = {"type": type(exc).__name__, "message": message[: wire.MAX_TEXT]}
+    if isinstance(exc, SyntaxError) and exc.filename in filenames:
+        info.update(file=exc.filename, line=exc.lineno, code=(exc.text or "").strip())
+        info["message"] = exc.msg
+        return info
+    frames = _student_frames(exc.__traceback__, filenames)
+    if frames:
+        last = frames[-1]
+        info.update(file=last.filename, line=last.lineno, code=(last.line or "").strip())
+    if isinstance(exc, SystemExit):
+        info["message"] = f"exit code {exc.code!r}"
+    return info
+
+
+def load(module_name: str, chunks: list, tolerant: bool) -> dict:
+    """Execute the submission's chunks (a file, or a notebook's cells) in one module.
+
+    A notebook is `tolerant`: a cell that fails is reported and the next cells still
+    run, as they would for a student running cells one by one. A file is one program,
+    so its first error ends the import.
+    """
+    module = types.ModuleType(module_name)
+    module.__file__ = chunks[0]["filename"] if chunks else module_name
+    sys.modules[module_name] = module
+    filenames = {c["filename"] for c in chunks}
+    problems = []
+    for chunk in chunks:
+        source = chunk["source"]
+        linecache.cache[chunk["filename"]] = (len(source), None, source.splitlines(True), chunk["filename"])
+        try:
+            code = compile(source, chunk["filename"], "exec", dont_inherit=True)
+            exec(code, module.__dict__)
+        except BaseException as exc:  # the student's code may raise anything, even SystemExit
+            problem = describe_exception(exc, filenames)
+            problem["chunk"] = chunk.get("label")
+            problems.append(problem)
+            if not tolerant:
+                return {"module": None, "fatal": problem, "problems": problems}
+    return {"module": module, "fatal": None, "problems": problems}
+
+
+def _float_array(values) -> list:
+    import numpy as np
+
+    return wire.to_plain(np.asarray(values, dtype=float))
+
+
+def describe_axes(ax) -> dict:
+    """A plain description of what an Axes shows, for the parent to judge."""
+    description = {
+        "$": "axes",
+        "projection": getattr(ax, "name", "?"),
+        "xlabel": ax.get_xlabel(),
+        "ylabel": ax.get_ylabel(),
+        "zlabel": ax.get_zlabel() if hasattr(ax, "get_zlabel") else "",
+        "title": ax.get_title(),
+        "lines": [],
+        "surfaces": [],
+        "collections": [type(c).__name__ for c in ax.collections],
+    }
+    for line in ax.get_lines():
+        x, y = line.get_data()
+        description["lines"].append({"x": _float_array(x), "y": _float_array(y)})
+    for collection in ax.collections:
+        faces = getattr(collection, "_faces", None)  # matplotlib >= 3.10
+        if faces is None and getattr(collection, "_vec", None) is not None:  # older releases
+            faces = collection._vec[:3].T
+        if faces is not None and type(collection).__name__ == "Poly3DCollection":
+            import numpy as np
+
+            vertices = np.asarray(faces, dtype=float).reshape(-1, 3)
+            description["surfaces"].append({"vertices": wire.to_plain(vertices)})
+    return description
+
+
+def describe_plot(result) -> object:
+    """Describe a returned Axes; anything else goes back as an ordinary value."""
+    axes_type = getattr(sys.modules.get("matplotlib.axes"), "Axes", None)
+    if axes_type is not None and isinstance(result, axes_type):
+        return describe_axes(result)
+    return wire.to_plain(result)
+
+
+def _encode(encoder, value) -> object:
+    """Encode a value the student's code produced, whatever tricks its class plays."""
+    try:
+        return encoder(value)
+    except BaseException as exc:
+        detail = f"an object that could not be read ({type(exc).__name__} while reading it)"
+        return {"$": "unsupported", "type": type(value).__name__, "detail": detail}
+
+
+def call(module, message: dict, filenames) -> dict:
+    name = message["fn"]
+    function = getattr(module, name, None)
+    if not callable(function):
+        return {"missing": True}
+    args = [wire.from_plain(a) for a in message["args"]]
+    reply: dict = {}
+    try:
+        result = function(*args)
+    except BaseException as exc:
+        reply["raised"] = describe_exception(exc, filenames)
+    else:
+        reply["value"] = _encode(describe_plot if message.get("plot") else wire.to_plain, result)
+    if message.get("return_args"):
+        reply["args_after"] = [_encode(wire.to_plain, a) for a in args]
+    if message.get("plot"):
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if pyplot is not None:
+            pyplot.close("all")
+    return reply
+
+
+def _read_exact(stream, n: int) -> bytes:
+    data = b""
+    while len(data) < n:
+        chunk = stream.read(n - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+
+
+def main() -> None:
+    requests = os.fdopen(os.dup(0), "rb", buffering=0)
+    replies = os.fdopen(os.dup(1), "wb", buffering=0)
+    stdin = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(stdin, 0)
+    output = os.open(OUTPUT_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(output, 1)
+    os.dup2(output, 2)
+
+    with open("submission.json", encoding="utf-8") as f:
+        submission = json.load(f)
+    os.remove("submission.json")
+    for name in submission["preload"]:
+        importlib.import_module(name)
+    sys.meta_path.insert(0, _LazyFinder())
+    sys.argv = [submission["module"]]
+    loaded = load(submission["module"], submission["chunks"], submission["tolerant"])
+    filenames = {c["filename"] for c in submission["chunks"]}
+    module = loaded.pop("module")
+    loaded["names"] = sorted(n for n in dir(module) if not n.startswith("_")) if module else []
+    replies.write(wire.pack(loaded))
+
+    while True:
+        try:
+            length = wire.unpack_length(_read_exact(requests, wire.HEADER_SIZE))
+            message = wire.parse(_read_exact(requests, length))
+        except EOFError:
+            return
+        try:
+            sys.stdout.flush()
+        except BaseException:
+            pass
+        replies.write(wire.pack(call(module, message, filenames)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""The student's module as the checks see it: `student.mse(x, y, w)` runs in the child.
+
+A call either returns a decoded value or raises a `StudentError` whose message already
+says, for a student, which call failed and how. A function that hung or killed its
+process is not called again: later calls fail at once with the first failure, so one
+endless loop costs one time limit, not one per generated example.
+"""
+
+from __future__ import annotations
+
+from ..values import format_call
+from . import wire
+from .process import ChildDied, ChildTimeout, Sandbox
+
+
+class StudentError(Exception):
+    """A call into the student's code that did not return a value."""
+
+    def __init__(self, function: str, call: str, message: str, hint: str = ""):
+        super().__init__(message)
+        self.function = function
+        self.call = call
+        self.message = message
+        self.hint = hint
+
+
+class NotImplementedYet(StudentError):
+    """The function is still the stub."""
+
+
+class Raised(StudentError):
+    """The function raised an exception."""
+
+
+class TimedOut(StudentError):
+    """The function did not return within the time limit."""
+
+
+class Crashed(StudentError):
+    """The function ended or broke its process."""
+
+
+class Missing(StudentError):
+    """The submission has no function of that name."""
+
+
+def _where(info: dict) -> str:
+    if not info.get("line"):
+        return ""
+    code = f": `{info['code']}`" if info.get("code") else ""
+    return f" ({info['file']}, line {info['line']}{code})"
+
+
+def _raised(function: str, call: str, info: dict) -> StudentError:
+    kind, text = info.get("type", "Exception"), info.get("message", "")
+    if kind == "NotImplementedError":
+        return NotImplementedYet(
+            function, call, f"`{function}` is not implemented yet.",
+            f"Replace `raise NotImplementedError` in `{function}` with your code.")
+    if kind in ("SystemExit", "KeyboardInterrupt"):
+        return Crashed(
+            function, call, f"`{call}` tried to end the program ({kind}, {text}){_where(info)}.",
+            "A function should return its result; remove exit() and similar calls from it.")
+    if kind == "MemoryError":
+        return Raised(
+            function, call, f"`{call}` ran out of memory{_where(info)}.",
+            "Does it build a list or array far larger than its inputs, or one that keeps growing?")
+    detail = f"{kind}: {text}" if text else kind
+    return Raised(function, call, f"`{call}` raised {detail}{_where(info)}.",
+                  "Read the line named above; try the same call yourself in Python.")
+
+
+def _decode(plain: object) -> object:
+    try:
+        return wire.from_plain(plain)
+    except Exception:  # a damaged answer is a wrong answer, not a grader crash
+        return wire.Unsupported("?", "an answer the grader could not read")
+
+
+class StudentModule:
+    """Attribute access gives callables that run the student's function in the child."""
+
+    def __init__(self, sandbox: Sandbox):
+        self._sandbox = sandbox
+        self._broken: dict[str, StudentError] = {}
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args: self.call(name, *args)
+
+    def call(self, function: str, *args, plot: bool = False, return_args: bool = False):
+        """Run `function(*args)` in the child; returns its value, or (value, args after)."""
+        if function in self._broken:
+            raise self._broken[function]
+        call = format_call(function, args)
+        message = {"fn": function, "args": [wire.to_plain(a) for a in args],
+                   "plot": plot, "return_args": return_args}
+        try:
+            reply = self._sandbox.request(message)
+        except ChildTimeout:
+            limit = self._sandbox.limits.call_timeout
+            raise self._break(function, TimedOut(
+                function, call, f"`{call}` did not return within {limit:g} s.",
+                "Is there a loop that never ends, or a loop over far more values than needed?"))
+        except ChildDied as died:
+            raise self._break(function, Crashed(
+                function, call, f"`{call}` stopped the grader's worker: {died.how}.",
+                "Look for exit(), os._exit(), os.kill() or ctypes in your code."))
+        if reply.get("missing"):
+            raise self._break(function, Missing(
+                function, call, f"Your submission has no function `{function}`.",
+                f"Keep `def {function}(...)` with the name and arguments from the exercise file."))
+        if "raised" in reply:
+            raise _raised(function, call, reply["raised"])
+        value = _decode(reply["value"])
+        if return_args:
+            return value, [_decode(a) for a in reply["args_after"]]
+        return value
+
+    def _break(self, function: str, error: StudentError) -> StudentError:
+        self._broken[function] = error
+        return error

@@ -1,0 +1,98 @@
+"""Load a submission (a .py file, a notebook, or a folder holding one) into a `Program`.
+
+A notebook becomes one chunk per code cell, with IPython magics (`%...`) and shell lines
+(`!...`) blanked so that line numbers still match the cell the student sees.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tokenize
+import warnings
+from pathlib import Path
+
+from .sandbox.process import Program
+
+SUFFIXES = (".py", ".ipynb")
+
+
+class SubmissionError(Exception):
+    """Nothing can be graded: the path is missing, or a folder holds no submission."""
+
+
+class UnreadableSubmission(Exception):
+    """The submission exists but cannot be read as code; it is graded 0 with this reason."""
+
+
+def find_submission(path: Path, stem: str) -> Path:
+    """The file to grade: `path` itself, or inside a folder `<stem>.py|.ipynb` or its only one."""
+    if not path.exists():
+        raise SubmissionError(f"{path}: no such file or folder")
+    if path.is_file():
+        return path
+    for suffix in SUFFIXES:
+        if (path / f"{stem}{suffix}").is_file():
+            return path / f"{stem}{suffix}"
+    candidates = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise SubmissionError(f"{path}: the folder holds no .py or .ipynb file to grade")
+    names = ", ".join(p.name for p in candidates)
+    raise SubmissionError(f"{path}: found {names}; name the one to grade, or call it {stem}.py")
+
+
+def _blank_magics(source: str) -> str:
+    lines = source.split("\n")
+    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in lines)
+
+
+def _python_text(data: bytes, name: str) -> str:
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "reason", None) or str(exc)
+        raise UnreadableSubmission(f"{name} is not UTF-8 text ({reason}); save it as UTF-8") from None
+
+
+def _notebook_cells(data: bytes, name: str) -> list[tuple[int, str]]:
+    """The code cells as (position among all cells, counted from 1, source)."""
+    import nbformat
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableSubmission(f"{name} is not UTF-8 text; is it really a notebook?") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(text, as_version=4)
+    except json.JSONDecodeError as exc:
+        raise UnreadableSubmission(
+            f"{name} is not a valid notebook: broken JSON at line {exc.lineno}, column {exc.colno}"
+            " (was it edited in a text editor?)") from None
+    except Exception as exc:  # nbformat raises several types for malformed notebooks
+        raise UnreadableSubmission(f"{name} is not a valid notebook: {exc}") from None
+    cells = [(n, cell.get("source", "")) for n, cell in enumerate(notebook.get("cells", []), start=1)
+             if cell.get("cell_type") == "code"]
+    if not cells:
+        raise UnreadableSubmission(f"{name} has no code cells")
+    return [(n, "".join(s) if isinstance(s, list) else str(s)) for n, s in cells]
+
+
+def load_program(path: Path, module: str, display: str | None = None) -> Program:
+    """Read `path` into the chunks the child will execute."""
+    display = display or path.name
+    data = path.read_bytes()
+    if path.suffix == ".ipynb":
+        cells = _notebook_cells(data, display)
+        chunks = [{"source": _blank_magics(source), "filename": f"{display}, cell {n}",
+                   "label": f"cell {n}"} for n, source in cells]
+        return Program(module=module, chunks=chunks, tolerant=True)
+    source = _python_text(data, display)
+    if not source.strip():
+        raise UnreadableSubmission(f"{display} is empty")
+    return Program(module=module, chunks=[{"source": source, "filename": display, "label": None}],
+                   tolerant=False)
