@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings
 from .sandbox.wire import Unsupported
 from .values import format_call, format_value
 
-DEFAULT_EXAMPLES = 25
+DEFAULT_EXAMPLES = 10
 RTOL = 1e-5  # float32 arithmetic in a student's code still passes
 ATOL = 1e-6
 
@@ -101,17 +101,27 @@ def close(a: np.ndarray, b: np.ndarray, rtol: float = RTOL, atol: float = ATOL) 
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol))
 
 
-def expect_close(call: str, actual: object, expected: object, *, mistakes: Sequence[Mistake] = (),
+def known_mistake(actual: np.ndarray, mistakes: Callable[[], Sequence[Mistake]] | None) -> str:
+    """The hints of the known mistakes that give `actual`, computed only now that it failed."""
+    hints = [m.hint for m in (mistakes() if mistakes else ()) if close(actual, m.value)]
+    return " Or else: ".join(hints)
+
+
+def expect_close(call: str, actual: object, expected: object, *,
+                 mistakes: Callable[[], Sequence[Mistake]] | None = None,
                  hint: str = "", what: str = "numbers") -> None:
-    """Fail unless `actual` equals `expected` within tolerance; name a known mistake if it is one."""
+    """Fail unless `actual` equals `expected` within tolerance; name a known mistake if it is one.
+
+    `mistakes` is a function, called only on failure, so a passing check costs no more.
+    """
     array = as_numbers(call, actual, what)
     wanted = np.asarray(expected, dtype=float)
     if close(array, wanted):
         return
     shown = f"`{call}` returned {format_value(actual)}, expected {format_value(expected)}."
-    known = [m.hint for m in mistakes if close(array, m.value)]
+    known = known_mistake(array, mistakes)
     if known:
-        raise CheckFailed(shown, " Or else: ".join(known))
+        raise CheckFailed(shown, known)
     if array.shape != wanted.shape:
         raise CheckFailed(f"`{call}` returned shape {array.shape}, expected shape {wanted.shape}: "
                           f"{format_value(actual)}.", hint or "Check what your function returns.")

@@ -4,6 +4,7 @@ The engine knows assignments only through `Assignment`: their exercises, their c
 and their reference. It starts the child processes first, so that they import the
 student's code while the grader imports its checks; exercises that draw get a second
 child with matplotlib already loaded, which warms up while the numeric checks run.
+That is why NumPy, hypothesis and the checks are imported only once the children run.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from pathlib import Path
 
 from . import __version__
 from .assignment import Assignment
-from .checking import Check, CheckFailed
 from .report import FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
 from .sandbox.process import Limits, Sandbox
-from .sandbox.proxy import NotImplementedYet, StudentError, StudentModule
 from .submission import UnreadableSubmission, find_submission, load_program
 
 PLOTTING = ("matplotlib.pyplot",)
@@ -29,8 +28,10 @@ def _first_failure(exc: BaseException) -> BaseException:
     return exc
 
 
-def run_check(check: Check, student: StudentModule) -> CheckResult:
-    """Run one check; whatever happens, return its result."""
+def run_check(check, student) -> CheckResult:
+    """Run one check against a `StudentModule`; whatever happens, return its result."""
+    from .checking import CheckFailed
+    from .sandbox.proxy import NotImplementedYet, StudentError
 
     def result(status: str, message: str = "", hint: str = "") -> CheckResult:
         score = check.points if status == PASSED else 0.0
@@ -69,7 +70,7 @@ def _load_failure(display: str, fatal: dict, limits: Limits) -> str:
             "Run the file yourself to see the whole error.")
 
 
-def _not_graded(checks: list[Check], reason: str) -> list[CheckResult]:
+def _not_graded(checks: list, reason: str) -> list[CheckResult]:
     return [CheckResult(c.name, c.title, FAILED, 0.0, c.points, reason, "",
                         "hidden" if c.hidden else "public") for c in checks]
 
@@ -108,6 +109,8 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None,
             else:
                 notes = [f"{p['chunk']} raised {_describe_problem(p)}; the cells after it still ran."
                          for p in loaded.problems if p["type"] != "NotImplementedError"]
+                from .sandbox.proxy import StudentModule
+
                 students = {False: StudentModule(sandboxes[0]), True: StudentModule(sandboxes[-1])}
                 plotting = {e.id for e in exercises if e.plots}
                 results = [run_check(c, students[c.exercise in plotting]) for c in checks]

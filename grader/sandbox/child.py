@@ -24,10 +24,12 @@ import types
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _HERE)
-import wire  # noqa: E402  (the parent's module, imported by path; then hidden again)
+import framing  # noqa: E402  (the parent's modules, imported by path; then hidden again)
+import wire  # noqa: E402
 
 sys.path.remove(_HERE)
 sys.modules.pop("wire", None)
+sys.modules.pop("framing", None)
 
 OUTPUT_FILE = "output.txt"
 LAZY_MODULES = frozenset({"matplotlib.pyplot"})
@@ -204,19 +206,19 @@ def main() -> None:
     filenames = {c["filename"] for c in submission["chunks"]}
     module = loaded.pop("module")
     loaded["names"] = sorted(n for n in dir(module) if not n.startswith("_")) if module else []
-    replies.write(wire.pack(loaded))
+    replies.write(framing.pack(loaded))
 
     while True:
         try:
-            length = wire.unpack_length(_read_exact(requests, wire.HEADER_SIZE))
-            message = wire.parse(_read_exact(requests, length))
+            length = framing.unpack_length(_read_exact(requests, framing.HEADER_SIZE))
+            message = framing.parse(_read_exact(requests, length))
         except EOFError:
             return
         try:
             sys.stdout.flush()
         except BaseException:
             pass
-        replies.write(wire.pack(call(module, message, filenames)))
+        replies.write(framing.pack(call(module, message, filenames)))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import wire
+from . import framing
 
 CHILD_SCRIPT = Path(__file__).with_name("child.py")
 
@@ -186,7 +186,7 @@ class Sandbox:
         elif self.load_result().fatal:
             raise ChildDied("the submission could not be loaded")
         try:
-            self._proc.stdin.write(wire.pack(message))
+            self._proc.stdin.write(framing.pack(message))
             self._proc.stdin.flush()
         except (BrokenPipeError, OSError):
             raise self._died() from None
@@ -204,14 +204,14 @@ class Sandbox:
 
     def _receive(self, timeout: float) -> dict:
         deadline = time.monotonic() + timeout
-        header = self._read(wire.HEADER_SIZE, deadline)
-        length = wire.unpack_length(header)
-        if length > wire.MAX_FRAME:
+        header = self._read(framing.HEADER_SIZE, deadline)
+        length = framing.unpack_length(header)
+        if length > framing.MAX_FRAME:
             self._kill()
-            raise ChildDied(f"the answer was larger than {wire.MAX_FRAME // 2**20} MiB")
+            raise ChildDied(f"the answer was larger than {framing.MAX_FRAME // 2**20} MiB")
         body = self._read(length, deadline)
         try:
-            return wire.parse(body)
+            return framing.parse(body)
         except (ValueError, RecursionError):
             self._kill()
             raise ChildDied("the process sent an unreadable answer") from None

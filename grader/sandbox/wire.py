@@ -10,8 +10,6 @@ NumPy.
 from __future__ import annotations
 
 import base64
-import json
-import struct
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,9 +17,7 @@ import numpy as np
 MAX_DEPTH = 20
 MAX_ELEMENTS = 2_000_000  # numbers in one value, arrays and lists together
 MAX_TEXT = 2_000  # characters kept of a string or a repr
-MAX_FRAME = 64 * 1024 * 1024
 _NUMERIC_KINDS = "biuf"
-_HEADER = struct.Struct(">I")
 
 
 @dataclass(frozen=True)
@@ -175,24 +171,3 @@ def from_plain(obj: object) -> object:
         if tag == "unsupported":
             return Unsupported(str(obj["type"])[:MAX_TEXT], str(obj["detail"])[:MAX_TEXT])
     return Unsupported(type(obj).__name__, "a value in an unknown encoding")
-
-
-def pack(message: dict) -> bytes:
-    """One frame: a 4-byte length, then the JSON text of `message`."""
-    body = json.dumps(message, separators=(",", ":")).encode("utf-8")
-    return _HEADER.pack(len(body)) + body
-
-
-def unpack_length(header: bytes) -> int:
-    (length,) = _HEADER.unpack(header)
-    return length
-
-
-def parse(body: bytes) -> dict:
-    message = json.loads(body.decode("utf-8"))
-    if not isinstance(message, dict):
-        raise ValueError("a frame that is not a JSON object")
-    return message
-
-
-HEADER_SIZE = _HEADER.size

@@ -20,43 +20,67 @@ def numbers(limit: int = 5):
     return st.integers(-10 * limit, 10 * limit).map(lambda n: n / 10)
 
 
+def _as_list_or_array(values_and_choice):
+    values, as_array = values_and_choice
+    return np.array(values, dtype=float) if as_array else values
+
+
 def arrays(min_size: int = 1, max_size: int = 6):
     return st.lists(numbers(), min_size=min_size, max_size=max_size).map(np.array)
 
 
-def sequences(elements, min_size: int = 1, max_size: int = 6, unique: bool = False):
-    """Lists or NumPy arrays, as the contract allows both."""
-    values = st.lists(elements, min_size=min_size, max_size=max_size, unique=unique)
-    return st.tuples(values, st.booleans()).map(lambda vb: np.array(vb[0]) if vb[1] else vb[0])
+def numbers_or_arrays():
+    """A single number or a NumPy array of them: the model must handle both."""
+    return st.one_of(numbers(), arrays())
 
 
-@st.composite
-def data_sets(draw, min_size: int = 1, max_size: int = 6):
-    """(x_data, y_data) of equal length, both lists or both arrays."""
-    n = draw(st.integers(min_size, max_size))
-    x = draw(st.lists(numbers(), min_size=n, max_size=n))
-    y = draw(st.lists(numbers(), min_size=n, max_size=n))
-    as_array = draw(st.booleans())
+def samples():
+    """(x, y): two numbers, or two NumPy arrays of the same length."""
+    arrays_of_pairs = st.lists(st.tuples(numbers(), numbers()), min_size=1, max_size=6).map(
+        lambda pairs: (np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])))
+    return st.one_of(st.tuples(numbers(), numbers()), arrays_of_pairs)
+
+
+def _split(pairs_and_choice):
+    pairs, as_array = pairs_and_choice
+    x, y = [p[0] for p in pairs], [p[1] for p in pairs]
     return (np.array(x), np.array(y)) if as_array else (x, y)
 
 
-def w_grids(min_size: int = 1, max_size: int = 6):
-    """Distinct values in increasing order, like np.arange, as a list or an array."""
-    return sequences(numbers(), min_size, max_size, unique=True).map(
-        lambda v: np.sort(v) if isinstance(v, np.ndarray) else sorted(v))
+def data_sets(min_size: int = 1, max_size: int = 6):
+    """(x_data, y_data) of equal length, both lists or both arrays."""
+    pairs = st.lists(st.tuples(numbers(), numbers()), min_size=min_size, max_size=max_size)
+    return st.tuples(pairs, st.booleans()).map(_split)
+
+
+def _arange(start_step_size_choice):
+    start, step, size, as_array = start_step_size_choice
+    return _as_list_or_array(([round(start + k * step, 1) for k in range(size)], as_array))
+
+
+def aranges(min_size: int = 1, max_size: int = 6):
+    """Evenly spaced increasing values, like the lesson's np.arange, as a list or an array."""
+    steps = st.integers(1, 20).map(lambda n: n / 10)
+    return st.tuples(numbers(), steps, st.integers(min_size, max_size), st.booleans()).map(_arange)
 
 
 def shuffled_grids(min_size: int = 2, max_size: int = 6):
     """Distinct values in any order, to see whether a function keeps that order."""
-    return sequences(numbers(), min_size, max_size, unique=True)
+    values = st.lists(st.integers(-50, 50), min_size=min_size, max_size=max_size, unique=True)
+    return st.tuples(values.map(lambda v: [n / 10 for n in v]), st.booleans()).map(_as_list_or_array)
 
 
-@st.composite
-def non_square_grids(draw, max_size: int = 5):
-    """(w_values, b_values) with different lengths, so a transposed grid shows."""
-    w_values = draw(w_grids(2, max_size))
-    b_values = draw(w_grids(2, max_size).filter(lambda b: len(b) != len(w_values)))
-    return w_values, b_values
+def _two_sizes(first_and_shift):
+    first, shift = first_and_shift
+    return first, 2 + (first - 2 + shift) % 4
+
+
+def non_square_grids():
+    """(w_values, b_values) of 2 to 5 values each, of different lengths, so a transposed grid shows."""
+    steps = st.integers(1, 20).map(lambda n: n / 10)
+    sizes = st.tuples(st.integers(2, 5), st.integers(1, 3)).map(_two_sizes)
+    return st.tuples(numbers(), steps, numbers(), steps, sizes, st.booleans()).map(
+        lambda g: (_arange((g[0], g[1], g[4][0], g[5])), _arange((g[2], g[3], g[4][1], g[5]))))
 
 
 def lesson_loop(x_data, y_data, w_values, b_values, cost):
