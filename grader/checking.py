@@ -12,14 +12,23 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from .sandbox.wire import Unsupported
 from .values import format_call, format_value
 
 DEFAULT_EXAMPLES = 10
+SHRINK_FAILURES = 25  # failing examples hypothesis may try while shrinking, before we stop it
 RTOL = 1e-5  # float32 arithmetic in a student's code still passes
 ATOL = 1e-6
+
+
+class ShrinkingStopped(BaseException):
+    """Enough shrinking: `failure`, the smallest failing example found so far, is reported."""
+
+    def __init__(self, failure: BaseException):
+        super().__init__(str(failure))
+        self.failure = failure
 
 
 class CheckFailed(AssertionError):
@@ -46,7 +55,8 @@ def check(exercise: str, points: float, *, hidden: bool = False, examples: int =
 
     A hypothesis test gets the grader's settings: derandomised (the same examples on every
     run), no example database, no deadline (the student's code runs in another process),
-    and `examples` examples.
+    `examples` examples, and shrinking cut short after SHRINK_FAILURES failing tries: a
+    counterexample that small is already clear, and a wrong submission is graded fast.
     """
 
     def decorate(function):
@@ -54,13 +64,39 @@ def check(exercise: str, points: float, *, hidden: bool = False, examples: int =
             raise TypeError(f"check {function.__name__} needs a docstring: it is its title")
         run = function
         if getattr(function, "is_hypothesis_test", False):
-            run = settings(max_examples=examples, derandomize=True, database=None, deadline=None,
-                           suppress_health_check=list(HealthCheck), print_blob=False)(function)
+            run = _bounded_shrinking(settings(
+                max_examples=examples, derandomize=True, database=None, deadline=None,
+                suppress_health_check=list(HealthCheck), print_blob=False,
+                phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])(function))
         function.grader_check = Check(exercise, points, function.__name__,
                                       function.__doc__.strip().splitlines()[0], run, hidden)
         return function
 
     return decorate
+
+
+def _bounded_shrinking(test):
+    """Wrap a hypothesis test so that its shrinking stops after SHRINK_FAILURES failures."""
+    inner = test.hypothesis.inner_test
+    failures = [0]
+
+    def counting(*args, **kwargs):
+        try:
+            return inner(*args, **kwargs)
+        except Exception as failure:
+            # Hypothesis only tries examples smaller than the best so far: this one is the smallest.
+            failures[0] += 1
+            if failures[0] > SHRINK_FAILURES:
+                raise ShrinkingStopped(failure) from None
+            raise
+
+    test.hypothesis.inner_test = counting
+
+    def run(student):
+        failures[0] = 0
+        return test(student)
+
+    return run
 
 
 def collect(*modules) -> list[Check]:

@@ -22,16 +22,22 @@ PLOTTING = ("matplotlib.pyplot",)
 
 
 def _first_failure(exc: BaseException) -> BaseException:
-    """Hypothesis reports several distinct failures as a group: show the first."""
-    while getattr(exc, "exceptions", None):
-        exc = exc.exceptions[0]
-    return exc
+    """The failure to report: hypothesis groups distinct failures; we may stop its shrinking."""
+    from .checking import ShrinkingStopped
+
+    while True:
+        if isinstance(exc, ShrinkingStopped):
+            exc = exc.failure
+        elif getattr(exc, "exceptions", None):
+            exc = exc.exceptions[0]
+        else:
+            return exc
 
 
 def run_check(check, student) -> CheckResult:
     """Run one check against a `StudentModule`; whatever happens, return its result."""
     from .checking import CheckFailed
-    from .sandbox.proxy import NotImplementedYet, StudentError
+    from .sandbox.proxy import NotImplementedYet, StudentProblem
 
     def result(status: str, message: str = "", hint: str = "") -> CheckResult:
         score = check.points if status == PASSED else 0.0
@@ -46,7 +52,7 @@ def run_check(check, student) -> CheckResult:
         failure = _first_failure(raised)
         if isinstance(failure, NotImplementedYet):
             return result(NOT_IMPLEMENTED, failure.message, failure.hint)
-        if isinstance(failure, (CheckFailed, StudentError)):
+        if isinstance(failure, (CheckFailed, StudentProblem)):
             return result(FAILED, failure.message, failure.hint)
         return result(FAILED, f"The grader could not finish this check: {type(failure).__name__}: "
                               f"{failure}", "This is a fault in the grader, not in your code: "

@@ -1,9 +1,12 @@
 """The student's module as the checks see it: `student.mse(x, y, w)` runs in the child.
 
-A call either returns a decoded value or raises a `StudentError` whose message already
-says, for a student, which call failed and how. A function that hung or killed its
-process is not called again: later calls fail at once with the first failure, so one
-endless loop costs one time limit, not one per generated example.
+A call either returns a decoded value or raises an exception whose message already says,
+for a student, which call failed and how: a `StudentError` when the function raised
+(another input might not, so hypothesis may look for the smallest one that does), or a
+`StudentStop` when no other input can help (not implemented, missing, hung, crashed).
+`StudentStop` is a BaseException so that hypothesis stops at once instead of shrinking.
+A function that hung or killed its process is not called again: later calls fail at once
+with the first failure, so one endless loop costs one time limit, not one per example.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from . import wire
 from .process import ChildDied, ChildTimeout, Sandbox
 
 
-class StudentError(Exception):
+class StudentProblem:
     """A call into the student's code that did not return a value."""
 
     def __init__(self, function: str, call: str, message: str, hint: str = ""):
@@ -24,23 +27,27 @@ class StudentError(Exception):
         self.hint = hint
 
 
-class NotImplementedYet(StudentError):
+class StudentError(StudentProblem, Exception):
+    """The function raised an exception: on some inputs, perhaps not on others."""
+
+
+class StudentStop(StudentProblem, BaseException):
+    """Trying other inputs is pointless: the check fails now, with this message."""
+
+
+class NotImplementedYet(StudentStop):
     """The function is still the stub."""
 
 
-class Raised(StudentError):
-    """The function raised an exception."""
-
-
-class TimedOut(StudentError):
+class TimedOut(StudentStop):
     """The function did not return within the time limit."""
 
 
-class Crashed(StudentError):
+class Crashed(StudentStop):
     """The function ended or broke its process."""
 
 
-class Missing(StudentError):
+class Missing(StudentStop):
     """The submission has no function of that name."""
 
 
@@ -51,7 +58,7 @@ def _where(info: dict) -> str:
     return f" ({info['file']}, line {info['line']}{code})"
 
 
-def _raised(function: str, call: str, info: dict) -> StudentError:
+def _raised(function: str, call: str, info: dict) -> StudentProblem:
     kind, text = info.get("type", "Exception"), info.get("message", "")
     if kind == "NotImplementedError":
         return NotImplementedYet(
@@ -62,11 +69,11 @@ def _raised(function: str, call: str, info: dict) -> StudentError:
             function, call, f"`{call}` tried to end the program ({kind}, {text}){_where(info)}.",
             "A function should return its result; remove exit() and similar calls from it.")
     if kind == "MemoryError":
-        return Raised(
+        return StudentError(
             function, call, f"`{call}` ran out of memory{_where(info)}.",
             "Does it build a list or array far larger than its inputs, or one that keeps growing?")
     detail = f"{kind}: {text}" if text else kind
-    return Raised(function, call, f"`{call}` raised {detail}{_where(info)}.",
+    return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.",
                   "Read the line named above; try the same call yourself in Python.")
 
 
@@ -82,7 +89,7 @@ class StudentModule:
 
     def __init__(self, sandbox: Sandbox):
         self._sandbox = sandbox
-        self._broken: dict[str, StudentError] = {}
+        self._broken: dict[str, StudentStop] = {}
 
     def __getattr__(self, name: str):
         if name.startswith("_"):
@@ -118,6 +125,6 @@ class StudentModule:
             return value, [_decode(a) for a in reply["args_after"]]
         return value
 
-    def _break(self, function: str, error: StudentError) -> StudentError:
+    def _break(self, function: str, error: StudentStop) -> StudentStop:
         self._broken[function] = error
         return error

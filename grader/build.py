@@ -1,0 +1,93 @@
+"""Generate the student files from the reference: `grader build`.
+
+The reference `solutions/<stem>.py` is written in the percent format (`# %%` starts a
+code cell, `# %% [markdown]` a markdown cell whose lines are comments), so one file
+gives both twins: the `.py` exercise keeps the markers (editors show them as cells), and
+the notebook gets one cell per marker. Every `### BEGIN SOLUTION` ... `### END SOLUTION`
+region (nbgrader's markers) becomes a stub that raises NotImplementedError.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .assignment import Assignment
+
+BEGIN = re.compile(r"^(\s*)### BEGIN SOLUTION\s*$")
+END = re.compile(r"^\s*### END SOLUTION\s*$")
+CELL = re.compile(r"^# %%(?P<markdown> \[markdown\])?\s*$")
+STUB = ("# YOUR CODE HERE", "raise NotImplementedError")
+
+
+class BuildError(Exception):
+    """The reference's markers are malformed."""
+
+
+def strip_solutions(source: str, name: str = "solution") -> str:
+    """Replace each solution region by a stub at the region's indentation."""
+    out, indent, begun_at = [], None, 0
+    for number, line in enumerate(source.splitlines(), start=1):
+        begin = BEGIN.match(line)
+        if begin:
+            if indent is not None:
+                raise BuildError(f"{name}, line {number}: BEGIN SOLUTION inside the region begun at line {begun_at}")
+            indent, begun_at = begin.group(1), number
+            out += [indent + text for text in STUB]
+        elif END.match(line):
+            if indent is None:
+                raise BuildError(f"{name}, line {number}: END SOLUTION without BEGIN SOLUTION")
+            indent = None
+        elif indent is None:
+            out.append(line)
+    if indent is not None:
+        raise BuildError(f"{name}, line {begun_at}: BEGIN SOLUTION is never ended")
+    return "\n".join(out) + "\n"
+
+
+def cells(source: str) -> list[tuple[str, str]]:
+    """The percent-format cells of `source`, as (cell type, text)."""
+    found: list[tuple[str, list[str]]] = []
+    for line in source.splitlines():
+        marker = CELL.match(line)
+        if marker:
+            found.append(("markdown" if marker.group("markdown") else "code", []))
+        elif found:
+            kind, lines = found[-1]
+            lines.append(re.sub(r"^# ?", "", line) if kind == "markdown" else line)
+    return [(kind, "\n".join(lines).strip("\n")) for kind, lines in found]
+
+
+def notebook_text(source: str, stem: str) -> str:
+    import nbformat
+    from nbformat import v4
+
+    notebook = v4.new_notebook(metadata={
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    })
+    for number, (kind, text) in enumerate(cells(source), start=1):
+        make = v4.new_markdown_cell if kind == "markdown" else v4.new_code_cell
+        notebook.cells.append(make(text, id=f"{stem}-{number:02d}"))
+    nbformat.validate(notebook)
+    return nbformat.writes(notebook) + "\n"
+
+
+def student_files(assignment: Assignment) -> dict[Path, str]:
+    """What exercises/ should hold, generated from the reference."""
+    reference = assignment.solution_path.read_text(encoding="utf-8")
+    exercise = strip_solutions(reference, assignment.solution_path.name)
+    py_path, notebook_path = assignment.exercise_paths
+    return {py_path: exercise, notebook_path: notebook_text(exercise, assignment.stem)}
+
+
+def build(assignment: Assignment, *, check_only: bool = False) -> list[Path]:
+    """Write the student files (or, with `check_only`, only compare); return the stale ones."""
+    stale = []
+    for path, text in student_files(assignment).items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(path)
+            if not check_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    return stale
