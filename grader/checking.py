@@ -15,7 +15,7 @@ import numpy as np
 from hypothesis import HealthCheck, Phase, settings
 
 from .sandbox.wire import Unsupported
-from .values import format_call, format_value
+from .values import MAX_ITEMS_SHOWN, format_call, format_number, format_value
 
 DEFAULT_EXAMPLES = 10
 SHRINK_FAILURES = 25  # failing examples hypothesis may try while shrinking, before we stop it
@@ -143,25 +143,42 @@ def known_mistake(actual: np.ndarray, mistakes: Callable[[], Sequence[Mistake]] 
     return " Or else: ".join(hints)
 
 
-def expect_close(call: str, actual: object, expected: object, *,
+def _small(array: np.ndarray) -> bool:
+    return array.ndim <= 1 and array.size <= MAX_ITEMS_SHOWN
+
+
+def _difference(array: np.ndarray, wanted: np.ndarray, name: str) -> str:
+    """Where two arrays of one shape first differ: what a student can look up."""
+    wrong = ~np.isclose(array, wanted, rtol=RTOL, atol=ATOL)
+    index = tuple(int(i) for i in np.argwhere(wrong)[0])
+    where = ", ".join(str(i) for i in index)
+    return (f"with {int(wrong.sum())} of its {array.size} values wrong; the first is {name}[{where}] = "
+            f"{format_number(array[index])}, expected {format_number(wanted[index])}")
+
+
+def expect_close(call: str, actual: object, expected: object, *, part: str = "",
                  mistakes: Callable[[], Sequence[Mistake]] | None = None,
                  hint: str = "", what: str = "numbers") -> None:
     """Fail unless `actual` equals `expected` within tolerance; name a known mistake if it is one.
 
-    `mistakes` is a function, called only on failure, so a passing check costs no more.
+    `part` names which of several returned values this is (say "MSE"). `mistakes` is a
+    function, called only on failure, so a passing check costs no more.
     """
     array = as_numbers(call, actual, what)
     wanted = np.asarray(expected, dtype=float)
     if close(array, wanted):
         return
-    shown = f"`{call}` returned {format_value(actual)}, expected {format_value(expected)}."
-    known = known_mistake(array, mistakes)
-    if known:
-        raise CheckFailed(shown, known)
-    if array.shape != wanted.shape:
-        raise CheckFailed(f"`{call}` returned shape {array.shape}, expected shape {wanted.shape}: "
-                          f"{format_value(actual)}.", hint or "Check what your function returns.")
-    raise CheckFailed(shown, hint)
+    returned = f"`{call}` returned " + (f"{part} = " if part and _small(array) else f"{part} " if part else "")
+    if _small(array) and _small(wanted):
+        shown = f"{returned}{format_value(actual)}, expected {format_value(expected)}."
+    elif array.shape != wanted.shape:
+        shown = (f"{returned}{format_value(actual) if _small(array) else 'an array'} of shape {array.shape}, "
+                 f"expected shape {wanted.shape}.")
+    else:
+        shown = f"{returned}{'' if part else 'an array '}of shape {array.shape} " \
+                f"{_difference(array, wanted, part or 'value')}."
+    raise CheckFailed(shown, known_mistake(array, mistakes) or hint or "Compare your code with the "
+                                                                      "formula in the function's docstring.")
 
 
 def ask(student, function: str, *args):

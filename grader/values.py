@@ -13,7 +13,9 @@ def format_number(x: float) -> str:
     if isinstance(x, (int, np.integer)):
         return repr(int(x))
     text = repr(float(x))
-    return text if len(text) <= 12 else f"{float(x):.8g}"
+    if len(text) > 12:
+        text = f"{float(x):.8g}"
+    return text if any(c in text for c in ".en") else text + ".0"
 
 
 def _format_items(items, show) -> str:
@@ -24,13 +26,25 @@ def _format_items(items, show) -> str:
     return ", ".join(shown)
 
 
+def _as_arange(values: np.ndarray) -> str | None:
+    """`np.arange(0.0, 4.1, 0.1)` for a long evenly spaced array, as the lesson writes its grids."""
+    if values.size <= MAX_ITEMS_SHOWN or values.dtype.kind != "f" or not np.all(np.isfinite(values)):
+        return None
+    steps = np.diff(values)
+    if steps[0] == 0 or not np.allclose(steps, steps[0], rtol=1e-6, atol=1e-9):
+        return None
+    start, step = (round(float(v), 10) for v in (values[0], steps[0]))
+    stop = round(float(values[-1]) + step, 10)
+    return f"np.arange({format_number(start)}, {format_number(stop)}, {format_number(step)})"
+
+
 def format_value(value: object) -> str:
     """A readable rendering: `[1.0, 2.5]`, `np.array([1.0, 2.5])`, `1.5`, an array's shape."""
     if isinstance(value, np.ndarray):
         if value.ndim == 0:
             return format_number(value.item())
         if value.ndim == 1:
-            return f"np.array([{_format_items(value.tolist(), format_number)}])"
+            return _as_arange(value) or f"np.array([{_format_items(value.tolist(), format_number)}])"
         rows = _format_items((format_value(row)[9:-1] for row in value), str)
         return f"np.array([{rows}])  # shape {value.shape}"
     if isinstance(value, (bool, int, float, np.generic)):

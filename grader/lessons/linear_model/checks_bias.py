@@ -34,7 +34,7 @@ def grid_parts(call, value):
         shown = "None" if value is None else format_value(value)
         raise CheckFailed(f"`{call}` returned {shown}; expected three arrays (W, B, MSE).",
                           "End with `return W, B, MSE`.")
-    return [as_numbers(f"{call}[{k}]", part, "an array") for k, part in enumerate(value)]
+    return [as_numbers(call, part, f"an array {name}") for name, part in zip(("W", "B", "MSE"), value)]
 
 
 def expect_grid_shape(call, value, w_values, b_values):
@@ -51,16 +51,16 @@ def expect_grid_axes(call, value, w_values, b_values):
     W, B, _ = grid_parts(call, value)
     want_w, want_b = np.meshgrid(np.asarray(w_values, dtype=float), np.asarray(b_values, dtype=float))
     ij = f"This is the layout of np.meshgrid(..., indexing='ij'); {XY_LAYOUT}."
-    expect_close(f"{call}[0] (W)", W, want_w, hint=f"W[i, j] must be w_values[j]: {XY_LAYOUT}.",
+    expect_close(call, W, want_w, part="W", hint=f"W[i, j] must be w_values[j]: {XY_LAYOUT}.",
                  mistakes=lambda: [Mistake(want_w.T, ij), Mistake(want_b, "This is B; return W first: W, B, MSE.")])
-    expect_close(f"{call}[1] (B)", B, want_b, hint=f"B[i, j] must be b_values[i]: {XY_LAYOUT}.",
+    expect_close(call, B, want_b, part="B", hint=f"B[i, j] must be b_values[i]: {XY_LAYOUT}.",
                  mistakes=lambda: [Mistake(want_b.T, ij), Mistake(want_w, "This is W; return B second: W, B, MSE.")])
 
 
 def expect_grid_costs(call, value, x_data, y_data, w_values, b_values):
     _, _, MSE = grid_parts(call, value)
     want = ref.mse_grid(x_data, y_data, w_values, b_values)[2]
-    expect_close(f"{call}[2] (MSE)", MSE, want, mistakes=lambda: transposed_grid_mistakes(
+    expect_close(call, MSE, want, part="MSE", mistakes=lambda: transposed_grid_mistakes(
                      w_values, b_values, lesson_loop(x_data, y_data, w_values, b_values, ref.mse_wb)[2]),
                  hint="MSE[i, j] must be the cost at (W[i, j], B[i, j]), that is at w_values[j] and b_values[i].")
 
@@ -164,7 +164,7 @@ def mse_grid_costs_match_their_point(student, grid, data):
 def to_grid_lesson_example(student):
     """to_grid turns the lesson's nested-loop lists into the meshgrid layout"""
     lists = lesson_loop(XB_DATA, YB_DATA, W_VALUES, B_VALUES, ref.mse_wb)
-    call = "to_grid(w_list, b_list, mse_list)  # the lesson's lists for its 41 x 41 grid"
+    call = "to_grid(w_list, b_list, mse_list)"
     value = student.to_grid(*lists)
     expect_grid_shape(call, value, W_VALUES, B_VALUES)
     expect_grid_axes(call, value, W_VALUES, B_VALUES)

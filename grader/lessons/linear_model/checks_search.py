@@ -19,8 +19,6 @@ def sweep_mistakes(x_data, y_data, w_values):
     return [
         Mistake(np.cumsum(costs), "Each value includes the losses of the previous w's: reset the running "
                                   "sum (l_sum = 0) inside the loop over w, before adding up the losses."),
-        Mistake(np.cumsum(costs * len(x_data)) / len(x_data),
-                "Each value includes the losses of the previous w's: reset the running sum inside the loop."),
         Mistake(costs[::-1], "The values are in reverse order: keep the order of w_values."),
         Mistake(np.sort(costs), "The values are sorted: return them in the order of w_values, "
                                 "so that the k-th value belongs to w_values[k]."),

@@ -39,10 +39,11 @@ def transposed_grid_mistakes(w_values, b_values, mse_by_w_then_b):
     """The lesson's own bug: a list filled with w outer, b inner, reshaped as if b were outer."""
     flat = np.asarray(mse_by_w_then_b, dtype=float)
     n_w, n_b = len(w_values), len(b_values)
-    return [
-        Mistake(flat.reshape(n_b, n_w),
-                "MSE is laid out against W and B the wrong way round: the flat list runs with w outer "
-                "and b inner, so reshape it to (len(w_values), len(b_values)) and then transpose "
-                "(.T), or fill MSE[i, j] from W[i, j] and B[i, j]."),
-        Mistake(flat.reshape(n_w, n_b), f"This grid has one row per w; {XY_LAYOUT}. Transpose it (.T)."),
-    ]
+    mistakes = [Mistake(flat.reshape(n_b, n_w),
+                        "MSE is laid out against W and B the wrong way round: the flat list runs with w "
+                        "outer and b inner, so reshape it to (len(w_values), len(b_values)) and then "
+                        "transpose (.T), or fill MSE[i, j] from W[i, j] and B[i, j].")]
+    if n_w != n_b:  # on a square grid the two reshapes are the same mistake
+        mistakes.append(Mistake(flat.reshape(n_w, n_b), f"This grid has one row per w; {XY_LAYOUT}. "
+                                                        "Transpose it (.T)."))
+    return mistakes
