@@ -63,7 +63,10 @@ def _grade(assignment_stem: str, path: Path):
     return grade(assignments.load(assignment_stem), path)
 
 
-def _judge_mutant(assignment: Assignment, path: Path) -> Evidence:
+def _judge_mutant(assignment_stem: str, path: Path) -> Evidence:
+    from . import assignment as assignments
+
+    assignment = assignments.load(assignment_stem)
     target = path.parent.name
     name = f"mutant {target}/{path.stem}"
     source = compose_mutant(assignment.solution_path.read_text(encoding="utf-8"), path.read_text(encoding="utf-8"))
@@ -85,8 +88,8 @@ def _judge_mutant(assignment: Assignment, path: Path) -> Evidence:
                                 f"{first.message} Hint: {first.hint}")
 
 
-def _judge_whole(assignment: Assignment, label: str, path: Path, full_marks: bool) -> Evidence:
-    report = _grade(assignment.stem, path)
+def _judge_whole(assignment_stem: str, label: str, path: Path, full_marks: bool) -> Evidence:
+    report = _grade(assignment_stem, path)
     expected = report.max_score if full_marks else 0.0
     detail = f"{report.score:g}/{report.max_score:g}"
     if report.score != expected:
@@ -98,10 +101,11 @@ def _judge_whole(assignment: Assignment, label: str, path: Path, full_marks: boo
 def gather(assignment: Assignment, workers: int | None = None) -> list[Evidence]:
     """Grade the reference, the stubs and every mutant, in parallel processes."""
     py_stub, notebook_stub = assignment.exercise_paths
-    jobs = [(_judge_whole, assignment, "reference", assignment.solution_path, True),
-            (_judge_whole, assignment, "stubs (.py)", py_stub, False),
-            (_judge_whole, assignment, "stubs (.ipynb)", notebook_stub, False)]
-    jobs += [(_judge_mutant, assignment, path) for path in mutants(assignment)]
+    stem = assignment.stem  # jobs go to other processes: send names, not loaded modules
+    jobs = [(_judge_whole, stem, "reference", assignment.solution_path, True),
+            (_judge_whole, stem, "stubs (.py)", py_stub, False),
+            (_judge_whole, stem, "stubs (.ipynb)", notebook_stub, False)]
+    jobs += [(_judge_mutant, stem, path) for path in mutants(assignment)]
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         futures = [pool.submit(job[0], *job[1:]) for job in jobs]
         return [future.result() for future in futures]

@@ -66,13 +66,15 @@ def _notebook_cells(data: bytes, name: str) -> list[tuple[int, str]]:
     except UnicodeDecodeError:
         raise UnreadableSubmission(f"{name} is not UTF-8 text; is it really a notebook?") from None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            notebook = nbformat.reads(text, as_version=4)
+        json.loads(text)
     except json.JSONDecodeError as exc:
         raise UnreadableSubmission(
             f"{name} is not a valid notebook: broken JSON at line {exc.lineno}, column {exc.colno}"
             " (was it edited in a text editor?)") from None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(text, as_version=4)
     except Exception as exc:  # nbformat raises several types for malformed notebooks
         raise UnreadableSubmission(f"{name} is not a valid notebook: {exc}") from None
     cells = [(n, cell.get("source", "")) for n, cell in enumerate(notebook.get("cells", []), start=1)

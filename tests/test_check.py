@@ -1,0 +1,81 @@
+"""`grader check` as students, instructors and CI use it: scores, reports, exit codes."""
+
+import json
+
+import pytest
+
+from conftest import ROOT, run_grader
+
+
+@pytest.fixture(scope="module")
+def reference_json():
+    result = run_grader("check", "solutions/linear_model.py", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_reference_earns_every_point(reference_json):
+    assert reference_json["score"] == reference_json["max_score"] == 100
+
+
+def test_the_json_report_has_the_designed_shape(reference_json, lesson):
+    assert reference_json["assignment"] == "linear_model"
+    assert [e["id"] for e in reference_json["exercises"]] == [e.id for e in lesson.exercises]
+    check = reference_json["exercises"][0]["checks"][0]
+    assert set(check) >= {"name", "passed", "score", "max_score", "message", "hint", "visibility"}
+    assert set(reference_json) >= {"submission", "errors", "grader_version", "duration_s"}
+
+
+@pytest.mark.parametrize("stub", ["exercises/linear_model.py", "exercises/linear_model.ipynb"])
+def test_the_untouched_stubs_earn_nothing_and_say_not_implemented(stub):
+    result = run_grader("check", stub)
+    assert result.returncode == 1
+    assert "0 / 100" in result.stdout and result.stdout.count("not implemented yet") == 13
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_grades_the_default_submission_without_a_path():
+    result = run_grader("check", "--only", "forward", "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["submission"].endswith("exercises/linear_model.py")
+    assert [e["id"] for e in report["exercises"]] == ["forward"] and result.returncode == 1
+
+
+def test_min_score_sets_the_pass_mark():
+    assert run_grader("check", "exercises/linear_model.py", "--only", "forward", "--min-score", "0").returncode == 0
+
+
+@pytest.mark.parametrize("args, words", [
+    (["check", "no/such/file.py"], "no such file"),
+    (["check", "--only", "nothing"], "no exercise named"),
+    (["check", "--format", "xml"], "invalid choice"),
+    (["check", "--timeout", "-1"], "positive"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_misuse_exits_2_with_one_line_on_stderr(args, words):
+    result = run_grader(*args)
+    assert result.returncode == 2
+    assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert result.stdout == ""
+
+
+def test_the_same_submission_gets_the_same_report(tmp_path):
+    broken = tmp_path / "linear_model.py"
+    source = (ROOT / "solutions" / "linear_model.py").read_text()
+    broken.write_text(source.replace("return total / len(x_data)", "return total / 3")
+                      .replace("return (forward(x, w) - y) ** 2", "return abs(forward(x, w) - y)"))
+    runs = [json.loads(run_grader("check", broken, "--format", "json").stdout) for _ in range(2)]
+    for run in runs:
+        run.pop("duration_s")
+    assert runs[0] == runs[1]
+    assert runs[0]["score"] < 100
+
+
+def test_the_text_report_names_the_call_the_values_and_a_hint(tmp_path):
+    broken = tmp_path / "linear_model.py"
+    source = (ROOT / "solutions" / "linear_model.py").read_text()
+    broken.write_text(source.replace("return total / len(x_data)", "return total"))
+    result = run_grader("check", broken, "--only", "mse")
+    assert result.returncode == 1
+    assert "`mse([1.0, 2.0, 3.0], [2.0, 4.0, 6.0], 1.0)` returned 14.0, expected 4.6666667" in result.stdout
+    assert "Hint: This is the sum of the losses" in result.stdout
