@@ -1,0 +1,106 @@
+"""Benchmark `grader check`: wall time (median of several runs) and peak memory per process.
+
+    python bench/bench_check.py [--runs 7]
+
+Runs the real command (`python -m grader check ...`) on the reference, the untouched stubs
+and a buggy submission. Peak memory comes from getrusage in a wrapper process: the grader's
+own peak, and the largest peak among the child processes it started. It also counts, per
+check, how many calls into the student's code the check made. Figures go to stdout as
+Markdown; the machine is shared and noisy, so read medians, not single runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WRAPPER = """
+import json, resource, sys
+from grader.cli import main
+code = main(sys.argv[1:])
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"grader_mb": me.ru_maxrss / 1024, "child_mb": kids.ru_maxrss / 1024}), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def buggy_submission(folder: Path) -> Path:
+    """The reference with the lesson's classic slips: l_sum / 3 and the transposed reshape."""
+    source = (ROOT / "solutions" / "linear_model.py").read_text()
+    source = source.replace("return total / len(x_data)", "return total / 3")
+    source = source.replace("reshape(n_w, n_b).T\n    return W, B, MSE", "reshape(n_b, n_w)\n    return W, B, MSE")
+    path = folder / "linear_model.py"
+    path.write_text(source)
+    return path
+
+
+def wall_times(path: Path, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "grader", "check", str(path)], cwd=ROOT,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def peak_memory(path: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", WRAPPER, "check", str(path)], cwd=ROOT,
+                            capture_output=True, text=True)
+    return json.loads(result.stderr.strip().splitlines()[-1])
+
+
+def calls_per_check() -> dict[str, int]:
+    """How many calls into the student's code each check makes on the reference."""
+    from grader import assignment as assignments
+    from grader.engine import run_check
+    from grader.sandbox.process import Sandbox
+    from grader.sandbox.proxy import StudentModule
+    from grader.submission import load_program
+
+    lesson = assignments.load("linear_model")
+    program = load_program(lesson.solution_path, lesson.stem)
+    counts = {}
+    with Sandbox(program) as sandbox:
+        student = StudentModule(sandbox)
+        real_request = sandbox.request
+        for check in lesson.checks():
+            made = []
+            sandbox.request = lambda message, timeout=None: made.append(1) or real_request(message, timeout)
+            run_check(check, student)
+            counts[check.name] = len(made)
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        cases = {"reference (100/100)": ROOT / "solutions" / "linear_model.py",
+                 "untouched stubs (0/100)": ROOT / "exercises" / "linear_model.py",
+                 "buggy: /3 and transposed grid": buggy_submission(Path(folder))}
+        print(f"`grader check`, {args.runs} runs each, Python {sys.version.split()[0]}\n")
+        print("| submission | median s | min s | max s | grader peak MB | largest child peak MB |")
+        print("|---|---|---|---|---|---|")
+        for label, path in cases.items():
+            times = wall_times(path, args.runs)
+            memory = peak_memory(path)
+            print(f"| {label} | {statistics.median(times):.2f} | {min(times):.2f} | {max(times):.2f} | "
+                  f"{memory['grader_mb']:.0f} | {memory['child_mb']:.0f} |")
+    counts = calls_per_check()
+    print(f"\nCalls into the student's code per check (reference): {sum(counts.values())} in all\n")
+    print("| check | calls |\n|---|---|")
+    for name, count in counts.items():
+        print(f"| {name} | {count} |")
+
+
+if __name__ == "__main__":
+    main()
