@@ -19,9 +19,14 @@ def render(report: Report, *, title: str = "", colour: bool = False) -> str:
     def paint(text: str, name: str) -> str:
         return f"\033[{_COLOURS[name]}m{text}\033[0m" if colour else text
 
-    def wrap(text: str, indent: str) -> list[str]:
-        return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent,
-                             break_long_words=False, break_on_hyphens=False) or [indent]
+    def wrap(text: str, indent: str, first: str = "") -> list[str]:
+        lines = []
+        for paragraph in text.split("\n"):  # keep the line breaks of printed output
+            lines += textwrap.wrap(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent,
+                                   break_long_words=False, break_on_hyphens=False) or [indent]
+        if first:
+            lines[0] = first + lines[0][len(indent):]
+        return lines
 
     out = [paint(title or report.assignment, "bold"), paint(report.submission, "dim"), ""]
     for error in report.errors:
@@ -47,7 +52,7 @@ def render(report: Report, *, title: str = "", colour: bool = False) -> str:
         out += ["", paint("What to fix", "bold")]
         for exercise, result in failures:
             out.append("")
-            out += wrap(f"{exercise.id}: {result.title}", f"  {paint('✗', 'red')} ")
+            out += wrap(f"{exercise.id}: {result.title}", "    ", first=f"  {paint('✗', 'red')} ")
             out += wrap(result.message, "      ")
             if result.hint:
                 out += wrap(f"Hint: {result.hint}", "      ")

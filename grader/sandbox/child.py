@@ -15,12 +15,19 @@ from __future__ import annotations
 import importlib
 import importlib.abc
 import importlib.util
+import io
 import json
 import linecache
 import os
+import signal
 import sys
 import traceback
 import types
+
+with open("submission.json", encoding="utf-8") as _f:
+    SUBMISSION = json.load(_f)
+os.remove("submission.json")
+sys.path[:] = [p for p in sys.path if "site-packages" not in p] + SUBMISSION["path"]
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _HERE)
@@ -32,7 +39,46 @@ sys.modules.pop("wire", None)
 sys.modules.pop("framing", None)
 
 OUTPUT_FILE = "output.txt"
+OUTPUT_KEPT = 64 * 1024  # characters of printed output kept; the rest is counted, not stored
+OUTPUT_SHOWN = 1000  # characters of a failing call's output sent back with its error
 LAZY_MODULES = frozenset({"matplotlib.pyplot"})
+
+
+class CappedOutput(io.TextIOBase):
+    """sys.stdout and sys.stderr for the student: keeps the first OUTPUT_KEPT characters.
+
+    Printing costs no system call, so a function that prints megabytes neither fills a
+    disk nor slows the grader; what it printed during a failing call goes back with it.
+    """
+
+    def __init__(self):
+        self.kept = []
+        self.size = 0  # characters written in all, kept or not
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        room = OUTPUT_KEPT - min(self.size, OUTPUT_KEPT)
+        if room:
+            self.kept.append(text[:room])
+        self.size += len(text)
+        return len(text)
+
+    def since(self, start: int) -> str:
+        """What was printed after `start` characters, as far as it was kept."""
+        text = "".join(self.kept)[start:start + OUTPUT_SHOWN]
+        more = self.size - start - len(text)
+        return text + (f"\n... and {more} more characters" if more > 0 else "")
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+    def writable(self):
+        return True
+
+    def isatty(self):
+        return False
 
 
 class _LazyFinder(importlib.abc.MetaPathFinder):
@@ -154,17 +200,19 @@ def _encode(encoder, value) -> object:
         return {"$": "unsupported", "type": type(value).__name__, "detail": detail}
 
 
-def call(module, message: dict, filenames) -> dict:
+def call(module, message: dict, filenames, output: CappedOutput) -> dict:
     name = message["fn"]
     function = getattr(module, name, None)
     if not callable(function):
         return {"missing": True}
     args = [wire.from_plain(a) for a in message["args"]]
     reply: dict = {}
+    printed_from = output.size
     try:
         result = function(*args)
     except BaseException as exc:
         reply["raised"] = describe_exception(exc, filenames)
+        reply["raised"]["printed"] = output.since(printed_from)
     else:
         reply["value"] = _encode(describe_plot if message.get("plot") else wire.to_plain, result)
     if message.get("return_args"):
@@ -191,13 +239,13 @@ def main() -> None:
     replies = os.fdopen(os.dup(1), "wb", buffering=0)
     stdin = os.open(os.devnull, os.O_RDONLY)
     os.dup2(stdin, 0)
-    output = os.open(OUTPUT_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.dup2(output, 1)
-    os.dup2(output, 2)
+    low_level = os.open(OUTPUT_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.dup2(low_level, 1)  # what C code writes; capped by the file size limit
+    os.dup2(low_level, 2)
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past the limit a write fails instead of killing us
+    output = sys.stdout = sys.stderr = CappedOutput()
 
-    with open("submission.json", encoding="utf-8") as f:
-        submission = json.load(f)
-    os.remove("submission.json")
+    submission = SUBMISSION
     for name in submission["preload"]:
         importlib.import_module(name)
     sys.meta_path.insert(0, _LazyFinder())
@@ -214,11 +262,7 @@ def main() -> None:
             message = framing.parse(_read_exact(requests, length))
         except EOFError:
             return
-        try:
-            sys.stdout.flush()
-        except BaseException:
-            pass
-        replies.write(framing.pack(call(module, message, filenames)))
+        replies.write(framing.pack(call(module, message, filenames, output)))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,10 @@ The child is a separate Python process with its own temporary working directory,
 scrubbed environment, a memory limit and, for every request, a time limit. If it hangs,
 crashes or exits, it is killed and the next request starts a fresh one, so one bad
 function costs only its own checks.
+
+The child runs with `-I -S`: no user site, no `.pth` files, nothing from the environment.
+Its import path is only the directories that hold NumPy and matplotlib, so the grader
+(and through it the reference solution) cannot be imported from the student's code.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class Limits:
     call_timeout: float = 5.0
     import_timeout: float = 20.0
     memory_mb: int = 1024
+    file_mb: int = 64  # the largest file the child may write (its captured output included)
 
 
 @dataclass(frozen=True)
@@ -93,11 +98,12 @@ class Sandbox:
         with open(os.path.join(self._workdir, "submission.json"), "w", encoding="utf-8") as f:
             json.dump(
                 {"module": self.program.module, "chunks": self.program.chunks,
-                 "tolerant": self.program.tolerant, "preload": list(self.preload)},
+                 "tolerant": self.program.tolerant, "preload": list(self.preload),
+                 "path": _library_path()},
                 f,
             )
         self._proc = subprocess.Popen(
-            [sys.executable, "-I", str(CHILD_SCRIPT)],
+            [sys.executable, "-I", "-S", str(CHILD_SCRIPT)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -117,7 +123,7 @@ class Sandbox:
             "LANG": "C.UTF-8",
             "LC_ALL": "C.UTF-8",
             "MPLBACKEND": "Agg",
-            "MPLCONFIGDIR": str(_matplotlib_cache()),
+            "MPLCONFIGDIR": _own_matplotlib_config(self._workdir),
             "OMP_NUM_THREADS": "1",
             "OPENBLAS_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1",
@@ -126,8 +132,10 @@ class Sandbox:
     def _apply_limits(self) -> None:
         import resource
 
-        limit = self.limits.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        memory = self.limits.memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        files = self.limits.file_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_FSIZE, (files, files))
 
     def load_result(self) -> LoadResult:
         """Wait for the child to import the submission, and say how it went."""
@@ -234,9 +242,33 @@ class Sandbox:
         return b"".join(chunks)
 
 
-def _matplotlib_cache() -> Path:
-    """A font cache shared by the children, so that none rebuilds it."""
+def _library_path() -> list[str]:
+    """The site-packages directories of this Python: where NumPy and matplotlib live."""
+    return [p for p in sys.path if os.path.basename(p) in ("site-packages", "dist-packages")]
+
+
+def _font_cache() -> list[Path]:
+    """matplotlib's font list, built once by a trusted process that runs no student code."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(base) / "linear-model-grader" / "matplotlib"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    folder = Path(base) / "linear-model-grader" / "matplotlib"
+    found = sorted(folder.glob("fontlist-*.json"))
+    if not found:
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-I", "-c", "import matplotlib.font_manager"], timeout=120,
+                       env={**os.environ, "MPLCONFIGDIR": str(folder), "MPLBACKEND": "Agg"},
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        found = sorted(folder.glob("fontlist-*.json"))
+    return found
+
+
+def _own_matplotlib_config(workdir: str) -> str:
+    """A matplotlib config folder for one child, seeded with the font list.
+
+    Each child gets its own, so a submission cannot leave a matplotlibrc or a doctored
+    font list behind for the next one.
+    """
+    folder = os.path.join(workdir, ".matplotlib")
+    os.mkdir(folder)
+    for cache in _font_cache():
+        shutil.copy(cache, folder)
+    return folder

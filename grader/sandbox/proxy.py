@@ -51,6 +51,10 @@ class Missing(StudentStop):
     """The submission has no function of that name."""
 
 
+class OutOfMemory(StudentStop):
+    """The function used more memory than the limit."""
+
+
 def _where(info: dict) -> str:
     if not info.get("line"):
         return ""
@@ -58,7 +62,12 @@ def _where(info: dict) -> str:
     return f" ({info['file']}, line {info['line']}{code})"
 
 
-def _raised(function: str, call: str, info: dict) -> StudentProblem:
+def _printed(info: dict) -> str:
+    text = (info.get("printed") or "").strip()
+    return f" Before that it printed:\n{text}" if text else ""
+
+
+def _raised(function: str, call: str, info: dict, memory_mb: int) -> StudentProblem:
     kind, text = info.get("type", "Exception"), info.get("message", "")
     if kind == "NotImplementedError":
         return NotImplementedYet(
@@ -69,12 +78,12 @@ def _raised(function: str, call: str, info: dict) -> StudentProblem:
             function, call, f"`{call}` tried to end the program ({kind}, {text}){_where(info)}.",
             "A function should return its result; remove exit() and similar calls from it.")
     if kind == "MemoryError":
-        return StudentError(
-            function, call, f"`{call}` ran out of memory{_where(info)}.",
+        return OutOfMemory(
+            function, call, f"`{call}` used more than {memory_mb} MiB of memory{_where(info)}.",
             "Does it build a list or array far larger than its inputs, or one that keeps growing?")
     detail = f"{kind}: {text}" if text else kind
-    return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.",
-                  "Read the line named above; try the same call yourself in Python.")
+    return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.{_printed(info)}",
+                        "Read the line named above; try the same call yourself in Python.")
 
 
 def _decode(plain: object) -> object:
@@ -119,7 +128,8 @@ class StudentModule:
                 function, call, f"Your submission has no function `{function}`.",
                 f"Keep `def {function}(...)` with the name and arguments from the exercise file."))
         if "raised" in reply:
-            raise _raised(function, call, reply["raised"])
+            problem = _raised(function, call, reply["raised"], self._sandbox.limits.memory_mb)
+            raise self._break(function, problem) if isinstance(problem, OutOfMemory) else problem
         value = _decode(reply["value"])
         if return_args:
             return value, [_decode(a) for a in reply["args_after"]]
