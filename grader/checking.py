@@ -121,15 +121,27 @@ def as_numbers(call: str, actual: object, what: str = "numbers") -> np.ndarray:
     if actual is None:
         raise CheckFailed(f"`{call}` returned None.",
                           "Did you forget the `return` statement?")
-    if isinstance(actual, Unsupported):
-        raise CheckFailed(f"`{call}` returned {actual}; expected {what}.",
-                          "Return plain numbers: a float, a list of floats or a NumPy array.")
     try:
-        array = np.asarray(actual, dtype=float)
+        return np.asarray(actual, dtype=float)
     except (TypeError, ValueError):
-        raise CheckFailed(f"`{call}` returned {format_value(actual)}, which is not {what}.",
-                          "Return plain numbers: a float, a list of floats or a NumPy array.") from None
-    return array
+        pass
+    plain = "Return plain numbers: a float, a list of floats or a NumPy array."
+    inside = _first_unsupported(actual)
+    if inside is actual:
+        raise CheckFailed(f"`{call}` returned {actual}; expected {what}.", plain)
+    if inside is not None:
+        raise CheckFailed(f"`{call}` returned {format_value(actual)}, which holds {inside}; "
+                          f"expected {what}.", plain)
+    raise CheckFailed(f"`{call}` returned {format_value(actual)}, which is not {what}.", plain)
+
+
+def _first_unsupported(value: object) -> Unsupported | None:
+    """The first value the grader could not read, however deep in lists and tuples."""
+    if isinstance(value, Unsupported):
+        return value
+    if isinstance(value, (list, tuple)):
+        return next((u for u in map(_first_unsupported, value) if u is not None), None)
+    return None
 
 
 def close(a: np.ndarray, b: np.ndarray, rtol: float = RTOL, atol: float = ATOL) -> bool:

@@ -18,6 +18,9 @@ def format_number(x: float) -> str:
     return text if any(c in text for c in ".en") else text + ".0"
 
 
+MAX_DEPTH_SHOWN = 3
+
+
 def _format_items(items, show) -> str:
     items = list(items)
     shown = [show(v) for v in items[:MAX_ITEMS_SHOWN]]
@@ -38,8 +41,10 @@ def _as_arange(values: np.ndarray) -> str | None:
     return f"np.arange({format_number(start)}, {format_number(stop)}, {format_number(step)})"
 
 
-def format_value(value: object) -> str:
+def format_value(value: object, depth: int = 0) -> str:
     """A readable rendering: `[1.0, 2.5]`, `np.array([1.0, 2.5])`, `1.5`, an array's shape."""
+    if isinstance(value, (list, tuple)) and depth >= MAX_DEPTH_SHOWN:
+        return "[...]" if isinstance(value, list) else "(...)"
     if isinstance(value, np.ndarray):
         if value.ndim == 0:
             return format_number(value.item())
@@ -50,9 +55,9 @@ def format_value(value: object) -> str:
     if isinstance(value, (bool, int, float, np.generic)):
         return format_number(value)
     if isinstance(value, list):
-        return f"[{_format_items(value, format_value)}]"
+        return f"[{_format_items(value, lambda v: format_value(v, depth + 1))}]"
     if isinstance(value, tuple):
-        inner = _format_items(value, format_value)
+        inner = _format_items(value, lambda v: format_value(v, depth + 1))
         return f"({inner},)" if len(value) == 1 else f"({inner})"
     return str(value) if not isinstance(value, str) else repr(value)
 

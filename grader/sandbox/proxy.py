@@ -105,11 +105,15 @@ class StudentModule:
             raise AttributeError(name)
         return lambda *args: self.call(name, *args)
 
-    def call(self, function: str, *args, plot: bool = False, return_args: bool = False):
-        """Run `function(*args)` in the child; returns its value, or (value, args after)."""
+    def call(self, function: str, *args, plot: bool = False, return_args: bool = False,
+             shown: str = ""):
+        """Run `function(*args)` in the child; returns its value, or (value, args after).
+
+        `shown` is how messages write the call, where the arguments are too long to show.
+        """
         if function in self._broken:
             raise self._broken[function]
-        call = format_call(function, args)
+        call = shown or format_call(function, args)
         message = {"fn": function, "args": [wire.to_plain(a) for a in args],
                    "plot": plot, "return_args": return_args}
         try:

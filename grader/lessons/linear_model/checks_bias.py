@@ -165,7 +165,7 @@ def to_grid_lesson_example(student):
     """to_grid turns the lesson's nested-loop lists into the meshgrid layout"""
     lists = lesson_loop(XB_DATA, YB_DATA, W_VALUES, B_VALUES, ref.mse_wb)
     call = "to_grid(w_list, b_list, mse_list)"
-    value = student.to_grid(*lists)
+    value = student.call("to_grid", *lists, shown=call)
     expect_grid_shape(call, value, W_VALUES, B_VALUES)
     expect_grid_axes(call, value, W_VALUES, B_VALUES)
     expect_grid_costs(call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)

@@ -1,0 +1,3 @@
+"""Loops forever at the top level, so the file never finishes importing."""
+while True:
+    pass
