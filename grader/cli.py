@@ -49,9 +49,10 @@ def cmd_check(args) -> int:
     from .sandbox.process import Limits
     from .submission import SubmissionError
 
+
     assignment = _pick_assignment(args.assignment, args.path)
     path = args.path or _default_submission(assignment.stem)
-    limits = Limits(call_timeout=args.timeout)
+    limits = Limits(call_timeout=args.timeout, import_timeout=args.import_timeout, memory_mb=args.memory)
     try:
         report = grade(assignment, path, only=args.only, limits=limits)
     except (SubmissionError, LookupError) as problem:
@@ -84,13 +85,18 @@ def cmd_selftest(args) -> int:
 
 
 def _positive(text: str) -> float:
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {text}")
     return value
 
 
 def make_parser() -> argparse.ArgumentParser:
+    from .sandbox.process import Limits
+
     parser = _Parser(prog="grader", description="Grade the lesson's exercises.")
     parser.add_argument("--version", action="version", version=f"grader {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -102,8 +108,13 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--only", metavar="EXERCISE", help="grade one exercise, e.g. --only mse")
     check.add_argument("--min-score", type=float, metavar="N",
                        help="exit 0 when the score is at least N (default: full marks)")
-    check.add_argument("--timeout", type=_positive, default=5.0, metavar="SECONDS",
-                       help="time limit of each call into the submission (default: 5)")
+    defaults = Limits()
+    check.add_argument("--timeout", type=_positive, default=defaults.call_timeout, metavar="SECONDS",
+                       help=f"time limit of each call into the submission (default: {defaults.call_timeout:g})")
+    check.add_argument("--import-timeout", type=_positive, default=defaults.import_timeout, metavar="SECONDS",
+                       help=f"time limit for importing the submission (default: {defaults.import_timeout:g})")
+    check.add_argument("--memory", type=lambda t: int(_positive(t)), default=defaults.memory_mb, metavar="MIB",
+                       help=f"memory limit of the submission's process (default: {defaults.memory_mb})")
     check.add_argument("--assignment", metavar="STEM", help="which assignment (default: from the file name)")
     check.set_defaults(run=cmd_check)
 
