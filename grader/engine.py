@@ -76,6 +76,14 @@ def _load_failure(display: str, fatal: dict, limits: Limits) -> str:
             "Run the file yourself to see the whole error.")
 
 
+def _location(function: list | None) -> tuple[str, int | None]:
+    """("linear_model.py, line 40", 40); a notebook cell has no line of the file itself."""
+    if not function:
+        return "", None
+    filename, line = function
+    return f"{filename}, line {line}", (None if ", cell " in filename else line)
+
+
 def _not_graded(checks: list, reason: str) -> list[CheckResult]:
     return [CheckResult(c.name, c.title, FAILED, 0.0, c.points, reason, "",
                         "hidden" if c.hidden else "public") for c in checks]
@@ -90,7 +98,7 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None,
     if not exercises:
         raise LookupError(f"no exercise named {only!r}; exercises: "
                           f"{', '.join(e.id for e in assignment.exercises)}")
-    errors, notes, results = [], [], []
+    errors, notes, results, functions = [], [], [], {}
     try:
         program = load_program(file, assignment.stem)
     except UnreadableSubmission as unreadable:
@@ -113,6 +121,7 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None,
                 errors.append(_load_failure(file.name, loaded.fatal, limits))
                 results = _not_graded(checks, "Not graded: the submission could not be imported.")
             else:
+                functions = loaded.functions
                 notes = [f"{p['chunk']} raised {_describe_problem(p)}; the cells after it still ran."
                          for p in loaded.problems if p["type"] != "NotImplementedError"]
                 from .sandbox.proxy import StudentModule
@@ -124,8 +133,8 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None,
         for sandbox in sandboxes:
             sandbox.close()
 
-    by_exercise = [ExerciseResult(e.id, e.title, tuple(r for c, r in zip(checks, results)
-                                                       if c.exercise == e.id)) for e in exercises]
+    by_exercise = [ExerciseResult(e.id, e.title, tuple(r for c, r in zip(checks, results) if c.exercise == e.id),
+                                  *_location(functions.get(e.id))) for e in exercises]
     return Report(assignment=assignment.stem, submission=str(file), exercises=tuple(by_exercise),
                   errors=tuple(errors), notes=tuple(notes), grader_version=__version__,
                   duration_s=time.monotonic() - started)

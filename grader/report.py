@@ -37,6 +37,8 @@ class ExerciseResult:
     id: str
     title: str
     checks: tuple[CheckResult, ...]
+    where: str = ""  # where the student's function starts: "linear_model.py, line 40"
+    line: int | None = None  # that line, when the submission is a .py file (counted from 1)
 
     @property
     def score(self) -> float:
@@ -56,7 +58,8 @@ class ExerciseResult:
 
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "status": self.status, "score": self.score,
-                "max_score": self.max_score, "checks": [c.to_dict() for c in self.checks]}
+                "max_score": self.max_score, "where": self.where, "line": self.line,
+                "checks": [c.to_dict() for c in self.checks]}
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,16 @@ def load(module_name: str, chunks: list, tolerant: bool) -> dict:
     return {"module": module, "fatal": None, "problems": problems}
 
 
+def _functions(module, filenames) -> dict:
+    """Where each function the student wrote starts: {name: [filename, line]}."""
+    found = {}
+    for name, value in list(vars(module).items()):
+        code = getattr(value, "__code__", None)
+        if isinstance(value, types.FunctionType) and code.co_filename in filenames:
+            found[name] = [code.co_filename, code.co_firstlineno]
+    return found
+
+
 def _float_array(values) -> list:
     import numpy as np
 
@@ -253,7 +263,7 @@ def main() -> None:
     loaded = load(submission["module"], submission["chunks"], submission["tolerant"])
     filenames = {c["filename"] for c in submission["chunks"]}
     module = loaded.pop("module")
-    loaded["names"] = sorted(n for n in dir(module) if not n.startswith("_")) if module else []
+    loaded["functions"] = _functions(module, filenames) if module else {}
     replies.write(framing.pack(loaded))
 
     while True:

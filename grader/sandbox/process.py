@@ -52,7 +52,7 @@ class Program:
 class LoadResult:
     fatal: dict | None
     problems: list = field(default_factory=list)
-    names: list = field(default_factory=list)
+    functions: dict = field(default_factory=dict)  # name -> [filename, first line]
 
 
 class ChildTimeout(Exception):
@@ -152,7 +152,7 @@ class Sandbox:
                 self._loaded = LoadResult(fatal={"type": "Crash", "message": died.how})
             else:
                 self._loaded = LoadResult(reply.get("fatal"), reply.get("problems", []),
-                                          reply.get("names", []))
+                                          reply.get("functions", {}))
         return self._loaded
 
     def close(self) -> None:
