@@ -1,7 +1,8 @@
 """The `grader` command: check, build, selftest.
 
 Exit codes: 0 full marks (or at least --min-score), 1 below, 2 the grader was misused
-(no such file, bad option), with one line on stderr that says what to do.
+(no such file, bad option), with one line on stderr that says what to do, and 3 when the
+grader itself failed (a fault to report; a Gradescope results.json is still written).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from . import __version__, assignment as assignments
 
-EXIT_PASSED, EXIT_BELOW, EXIT_MISUSE = 0, 1, 2
+EXIT_PASSED, EXIT_BELOW, EXIT_MISUSE, EXIT_GRADER_FAILED = 0, 1, 2, 3
 
 
 class UsageError(Exception):
@@ -45,10 +46,9 @@ def _default_submission(stem: str) -> Path:
 
 def cmd_check(args) -> int:
     from .engine import grade
-    from .render import json_report, text
+    from .render import gradescope
     from .sandbox.process import Limits
     from .submission import SubmissionError
-
 
     assignment = _pick_assignment(args.assignment, args.path)
     path = args.path or _default_submission(assignment.stem)
@@ -56,14 +56,44 @@ def cmd_check(args) -> int:
     try:
         report = grade(assignment, path, only=args.only, limits=limits)
     except (SubmissionError, LookupError) as problem:
+        if args.gradescope:  # on Gradescope, a submission with nothing to grade is still a result
+            gradescope.write(args.gradescope, gradescope.crashed(str(problem).strip("'\"")))
         raise UsageError(str(problem).strip("'\"")) from None
-    if args.format == "json":
-        sys.stdout.write(json_report.render(report))
-    else:
-        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(text.render(report, title=assignment.title, colour=colour))
+    except Exception as fault:  # a fault of the grader's: still leave Gradescope a results file
+        if args.gradescope:
+            gradescope.write(args.gradescope, gradescope.crashed(f"{type(fault).__name__}: {fault}"))
+        print(f"grader: internal error: {type(fault).__name__}: {fault} (please report this)", file=sys.stderr)
+        return EXIT_GRADER_FAILED
+    publish(report, args, assignment.title)
     pass_mark = report.max_score if args.min_score is None else args.min_score
     return EXIT_PASSED if report.score >= pass_mark else EXIT_BELOW
+
+
+def publish(report, args, title: str) -> None:
+    """Every output the command line asked for, and GitHub Actions' own when running there."""
+    from .render import github, gradescope, json_report, junit, markdown, text
+
+    machine_readable = args.format in ("json", "classroom")
+    if args.format == "json":
+        sys.stdout.write(json_report.render(report))
+    elif args.format == "classroom":
+        sys.stdout.write(github.classroom_result(report))
+    elif args.format == "markdown":
+        sys.stdout.write(markdown.render(report, title=title))
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(text.render(report, title=title, colour=colour))
+    if args.gradescope:
+        gradescope.write(args.gradescope, gradescope.results(report))
+    if args.junit:
+        args.junit.parent.mkdir(parents=True, exist_ok=True)
+        args.junit.write_text(junit.render(report), encoding="utf-8")
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as f:
+                f.write(markdown.render(report, title=title))
+        (sys.stderr if machine_readable else sys.stdout).write(github.annotations(report))
 
 
 def cmd_build(args) -> int:
@@ -75,6 +105,13 @@ def cmd_build(args) -> int:
         print(f"{path}: {'out of date; run `grader build`' if args.check else 'written'}",
               file=sys.stderr if args.check else sys.stdout)
     return EXIT_BELOW if args.check and stale else EXIT_PASSED
+
+
+def cmd_gradescope_bundle(args) -> int:
+    from .bundle import gradescope_bundle
+
+    print(f"{gradescope_bundle(args.out)}: upload it as the autograder of a Gradescope assignment")
+    return EXIT_PASSED
 
 
 def cmd_selftest(args) -> int:
@@ -104,7 +141,11 @@ def make_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="grade one submission")
     check.add_argument("path", nargs="?", type=Path,
                        help="a .py or .ipynb file, or a folder holding one (default: exercises/<stem>.py)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "markdown", "classroom"), default="text",
+                       help="what to print: a report for a person (text), the JSON report, Markdown, "
+                            "or GitHub Classroom's `result=` step output (classroom)")
+    check.add_argument("--gradescope", type=Path, metavar="FILE", help="also write Gradescope's results.json")
+    check.add_argument("--junit", type=Path, metavar="FILE", help="also write a JUnit XML report")
     check.add_argument("--only", metavar="EXERCISE", help="grade one exercise, e.g. --only mse")
     check.add_argument("--min-score", type=float, metavar="N",
                        help="exit 0 when the score is at least N (default: full marks)")
@@ -122,6 +163,10 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--check", action="store_true", help="only say whether exercises/ is out of date")
     build.add_argument("--assignment", metavar="STEM")
     build.set_defaults(run=cmd_build)
+
+    bundle = commands.add_parser("gradescope-bundle", help="build the autograder zip for Gradescope")
+    bundle.add_argument("out", type=Path, metavar="OUT.zip")
+    bundle.set_defaults(run=cmd_gradescope_bundle)
 
     selftest = commands.add_parser("selftest", help="prove the checks: reference, stubs and mutants")
     selftest.add_argument("--assignment", metavar="STEM")

@@ -114,12 +114,12 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None,
     try:
         checks = [c for c in assignment.checks() if c.exercise in {e.id for e in exercises}]
         if program is None:
-            results = _not_graded(checks, "Not graded: the submission could not be read.")
+            results = _not_graded(checks, f"Not graded: {errors[0]}")
         else:
             loaded = sandboxes[0].load_result()
             if loaded.fatal:
                 errors.append(_load_failure(file.name, loaded.fatal, limits))
-                results = _not_graded(checks, "Not graded: the submission could not be imported.")
+                results = _not_graded(checks, f"Not graded: {errors[0]}")
             else:
                 functions = loaded.functions
                 notes = [f"{p['chunk']} raised {_describe_problem(p)}; the cells after it still ran."

@@ -75,7 +75,7 @@ def forward_wb_lesson_example(student):
     expect_close(call, value, YB_DATA, mistakes=lambda: forward_wb_mistakes(XB_DATA, 3.0, 1.0), hint=BIAS_HINT)
 
 
-@check("forward_wb", 4)
+@check("forward_wb", 4, hidden=True)
 @given(x=numbers_or_arrays(), w=numbers(), b=numbers())
 def forward_wb_matches_the_model(student, x, w, b):
     """forward_wb(x, w, b) is x * w + b, for a number and elementwise for a NumPy array"""
@@ -95,7 +95,7 @@ def mse_wb_lesson_example(student):
         expect_close(call, value, expected, mistakes=lambda: mse_wb_mistakes(XB_DATA, YB_DATA, w, b))
 
 
-@check("mse_wb", 3)
+@check("mse_wb", 3, hidden=True)
 @given(data=data_sets(), w=numbers(), b=numbers())
 def mse_wb_matches_on_data_sets(student, data, w, b):
     """mse_wb is the mean squared error of x * w + b, for lists and arrays of any length"""
@@ -148,7 +148,7 @@ def mse_grid_lays_out_w_and_b_as_meshgrid(student, grid, data):
     expect_grid_axes(call, value, *grid)
 
 
-@check("mse_grid", 3)
+@check("mse_grid", 3, hidden=True)
 @given(grid=non_square_grids(), data=data_sets(max_size=3))
 def mse_grid_costs_match_their_point(student, grid, data):
     """mse_grid's MSE[i, j] is the cost at (W[i, j], B[i, j]) on grids that are not square"""
@@ -179,7 +179,7 @@ def to_grid_has_one_row_per_b(student):
         expect_grid_shape(call, value, *grid)
 
 
-@check("to_grid", 3)
+@check("to_grid", 3, hidden=True)
 @given(grid=non_square_grids())
 def to_grid_lays_out_w_and_b_as_meshgrid(student, grid):
     """to_grid's W and B are np.meshgrid(w_values, b_values)"""
@@ -188,7 +188,7 @@ def to_grid_lays_out_w_and_b_as_meshgrid(student, grid):
     expect_grid_axes(call, value, *grid)
 
 
-@check("to_grid", 3)
+@check("to_grid", 3, hidden=True)
 @given(grid=non_square_grids(), data=data_sets(max_size=3))
 def to_grid_puts_each_cost_at_its_point(student, grid, data):
     """to_grid's MSE[i, j] is the cost listed for (W[i, j], B[i, j]), on grids that are not square"""
@@ -229,7 +229,7 @@ def best_wb_lesson_example(student):
     expect_a_grid_minimiser(call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
 
 
-@check("best_wb", 4)
+@check("best_wb", 4, hidden=True)
 @given(grid=non_square_grids(), data=data_sets(max_size=3))
 def best_wb_finds_the_minimum(student, grid, data):
     """best_wb returns a grid point (w, b) with the smallest MSE, on grids that are not square"""

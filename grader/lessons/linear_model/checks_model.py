@@ -32,7 +32,7 @@ def forward_lesson_example(student):
                                                             "using the argument w.")
 
 
-@check("forward", 4)
+@check("forward", 4, hidden=True)
 @given(x=numbers_or_arrays(), w=numbers())
 def forward_matches_the_model(student, x, w):
     """forward(x, w) is x * w, for a number and elementwise for a NumPy array"""
@@ -67,7 +67,7 @@ def loss_lesson_example(student):
         expect_close(call, value, expected, mistakes=lambda: loss_mistakes(x, y, w))
 
 
-@check("loss", 4)
+@check("loss", 4, hidden=True)
 @given(sample=samples(), w=numbers())
 def loss_matches_the_squared_error(student, sample, w):
     """loss(x, y, w) is (x * w - y) ** 2, for numbers and elementwise for NumPy arrays"""
@@ -107,7 +107,7 @@ def mse_divides_by_the_data_size(student):
     expect_close(call, value, ref.mse(x_data, y_data, 1.0), mistakes=lambda: mse_mistakes(x_data, y_data, 1.0))
 
 
-@check("mse", 4)
+@check("mse", 4, hidden=True)
 @given(data=data_sets(), w=numbers())
 def mse_matches_on_data_sets(student, data, w):
     """mse(x_data, y_data, w) is the mean loss, for lists and arrays of any length"""

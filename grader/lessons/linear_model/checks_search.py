@@ -70,7 +70,7 @@ def mse_sweep_lesson_example(student):
                  hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
 
 
-@check("mse_sweep", 3)
+@check("mse_sweep", 3, hidden=True)
 @given(data=data_sets(), w_values=shuffled_grids(1, 6))
 def mse_sweep_matches_on_data_sets(student, data, w_values):
     """mse_sweep returns the MSE of each w, for lists and arrays of any length"""
@@ -110,7 +110,7 @@ def best_w_lesson_example(student):
     expect_a_minimiser(call, value, X_DATA, Y_DATA, W_VALUES)
 
 
-@check("best_w", 3)
+@check("best_w", 3, hidden=True)
 @given(data=data_sets(), w_values=shuffled_grids(1, 6))
 def best_w_finds_the_minimum(student, data, w_values):
     """best_w returns a w of w_values with the smallest MSE"""
@@ -135,7 +135,7 @@ def predict_lesson_example(student):
     expect_close(call, value, 8.0, hint="Find the best w with best_w, then return forward(x, best w).")
 
 
-@check("predict", 2)
+@check("predict", 2, hidden=True)
 @given(x=numbers(), data=data_sets(), w_values=shuffled_grids(1, 6))
 def predict_uses_the_best_w(student, x, data, w_values):
     """predict(x, ...) is forward(x, best w) on any data"""

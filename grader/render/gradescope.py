@@ -1,0 +1,54 @@
+"""Gradescope's results.json, as its autograder specification documents it.
+
+One test per check. Public checks are `visible`; hidden ones `after_published`, so that
+students see them once the instructor publishes grades (Gradescope's `hidden` would also
+hide the total score from students). Student-derived text goes out as plain `text`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ..report import Report
+
+VISIBILITY = {"public": "visible", "hidden": "after_published"}
+
+
+def _output(message: str, hint: str) -> str:
+    return "\n".join(part for part in (message, f"Hint: {hint}" if hint else "") if part)
+
+
+def results(report: Report) -> dict:
+    tests = []
+    for n, exercise in enumerate(report.exercises, start=1):
+        for k, check in enumerate(exercise.checks, start=1):
+            tests.append({
+                "name": f"{exercise.id}: {check.title}",
+                "number": f"{n}.{k}",
+                "score": check.score,
+                "max_score": check.max_score,
+                "status": "passed" if check.passed else "failed",
+                "output": _output(check.message, check.hint),
+                "visibility": VISIBILITY[check.visibility],
+            })
+    summary = [f"Score: {report.score:g}/{report.max_score:g}", *report.errors, *report.notes]
+    return {"execution_time": round(report.duration_s, 3), "output": "\n".join(summary),
+            "output_format": "text", "test_output_format": "text", "tests": tests}
+
+
+def crashed(reason: str) -> dict:
+    """What to write when the grader itself could not produce a report."""
+    return {"score": 0, "output": f"The autograder could not grade this submission: {reason}. "
+                                  "Please tell your instructor.", "output_format": "text", "tests": []}
+
+
+def write(path: Path, document: dict) -> None:
+    """Write once and atomically: Gradescope must never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".results-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as f:
+        json.dump(document, f, indent=2, ensure_ascii=False)
+    os.replace(temporary, path)

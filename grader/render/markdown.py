@@ -1,0 +1,35 @@
+"""GitHub-flavoured Markdown: for a job's step summary, or anywhere Markdown is read.
+
+Students can read it (a Classroom repository's Actions tab), so hidden checks show their
+result but not their message.
+"""
+
+from __future__ import annotations
+
+from ..report import NOT_IMPLEMENTED, PASSED, Report
+
+ICONS = {PASSED: "✅", NOT_IMPLEMENTED: "⬜"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def render(report: Report, *, title: str = "") -> str:
+    out = [f"## {title or report.assignment}: {report.score:g} / {report.max_score:g}", ""]
+    out += [f"> **Not graded:** {_cell(e)}" for e in report.errors]
+    out += [f"> Note: {_cell(n)}" for n in report.notes]
+    out += ["", "| | exercise | points |", "|---|---|---|"]
+    for exercise in report.exercises:
+        out.append(f"| {ICONS.get(exercise.status, '❌')} | `{exercise.id}` | "
+                   f"{exercise.score:g} / {exercise.max_score:g} |")
+    failing = [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED for c in e.checks if not c.passed]
+    if failing:
+        out += ["", "### What to fix", ""]
+        for exercise, check in failing:
+            if check.visibility == "hidden":
+                out.append(f"- **{exercise.id}**: a hidden check failed ({check.max_score:g} points).")
+            else:
+                hint = f"<br>*Hint:* {_cell(check.hint)}" if check.hint else ""
+                out.append(f"- **{exercise.id}**: {_cell(check.title)}<br>{_cell(check.message)}{hint}")
+    return "\n".join(out) + "\n"
