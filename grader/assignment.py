@@ -2,13 +2,16 @@
 
 A lesson lives in `grader/lessons/<stem>/` and declares an `ASSIGNMENT`; its reference is
 `solutions/<stem>.py` and its student files `exercises/<stem>.py|.ipynb` in the kit's
-root. The engine reaches lessons only through this module.
+root. The engine reaches lessons only through this module. In a student release there is
+no `solutions/`: the lesson folder holds `answers.json` (the reference's recorded answers)
+and `release.json` (how many hidden checks were left out, and their points).
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import pkgutil
 import sys
 from dataclasses import dataclass, field
@@ -58,16 +61,46 @@ class Assignment:
             self._cache["checks"] = sorted(found, key=lambda c: order[c.exercise])
         return self._cache["checks"]
 
-    def reference(self) -> ModuleType:
-        """The reference solution, imported in the grader's process (never the child's)."""
+    @property
+    def lesson_folder(self) -> Path:
+        return Path(__file__).resolve().parent / "lessons" / self.stem
+
+    @property
+    def is_release(self) -> bool:
+        """A student release: recorded answers, and no reference solution."""
+        return not self.solution_path.exists() and (self.lesson_folder / "answers.json").exists()
+
+    def withheld(self) -> tuple[int, float]:
+        """(hidden checks, their points) left out of a student release; (0, 0) elsewhere."""
+        path = self.lesson_folder / "release.json"
+        if not self.is_release or not path.exists():
+            return 0, 0.0
+        facts = json.loads(path.read_text(encoding="utf-8"))
+        return int(facts["hidden_checks"]), float(facts["hidden_points"])
+
+    def reference(self):
+        """The reference module, in the grader's process (never the child's), or its answers."""
         if "reference" not in self._cache:
-            name = f"_reference_{self.stem}"
-            spec = importlib.util.spec_from_file_location(name, self.solution_path)
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[name] = module
-            spec.loader.exec_module(module)
-            self._cache["reference"] = module
+            if self.is_release:
+                from .reference import Answers
+
+                self._cache["reference"] = Answers(self.lesson_folder / "answers.json")
+            else:
+                name = f"_reference_{self.stem}"
+                spec = importlib.util.spec_from_file_location(name, self.solution_path)
+                module = importlib.util.module_from_spec(spec)
+                sys.modules[name] = module
+                spec.loader.exec_module(module)
+                self._cache["reference"] = module
         return self._cache["reference"]
+
+    def record_reference(self):
+        """From now on, the checks' reference remembers its answers (to build a release)."""
+        from .reference import Recorder
+
+        recorder = Recorder(self.reference())
+        self._cache["reference"] = recorder
+        return recorder
 
 
 def available() -> list[str]:

@@ -114,6 +114,18 @@ def cmd_gradescope_bundle(args) -> int:
     return EXIT_PASSED
 
 
+def cmd_release(args) -> int:
+    from .release import ReleaseError, release
+
+    assignment = _pick_assignment(args.assignment, None)
+    try:
+        out = release(assignment, args.out)
+    except ReleaseError as problem:
+        raise UsageError(str(problem)) from None
+    print(f"{out}: the student release (exercises, grader, public checks; no solution)")
+    return EXIT_PASSED
+
+
 def cmd_selftest(args) -> int:
     from .selftest import selftest
 
@@ -159,10 +171,18 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--assignment", metavar="STEM", help="which assignment (default: from the file name)")
     check.set_defaults(run=cmd_check)
 
+    if not (assignments.KIT_ROOT / "solutions").is_dir():
+        return parser  # a student release: the instructor's commands need the reference
+
     build = commands.add_parser("build", help="regenerate exercises/ from solutions/")
     build.add_argument("--check", action="store_true", help="only say whether exercises/ is out of date")
     build.add_argument("--assignment", metavar="STEM")
     build.set_defaults(run=cmd_build)
+
+    release = commands.add_parser("release", help="write the student release: no solution, public checks only")
+    release.add_argument("out", type=Path, metavar="DIR")
+    release.add_argument("--assignment", metavar="STEM")
+    release.set_defaults(run=cmd_release)
 
     bundle = commands.add_parser("gradescope-bundle", help="build the autograder zip for Gradescope")
     bundle.add_argument("out", type=Path, metavar="OUT.zip")

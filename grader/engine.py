@@ -90,7 +90,7 @@ def _not_graded(checks: list, reason: str) -> list[CheckResult]:
 
 
 def grade(assignment: Assignment, path: Path, *, only: str | None = None,
-          limits: Limits = Limits()) -> Report:
+          limits: Limits = Limits(), public_only: bool = False) -> Report:
     """Grade the submission at `path` (a file or a folder holding one)."""
     started = time.monotonic()
     file = find_submission(path, assignment.stem)
@@ -112,7 +112,8 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None,
         for sandbox in sandboxes:
             sandbox.start()
     try:
-        checks = [c for c in assignment.checks() if c.exercise in {e.id for e in exercises}]
+        checks = [c for c in assignment.checks() if c.exercise in {e.id for e in exercises}
+                  and not (public_only and c.hidden)]
         if program is None:
             results = _not_graded(checks, f"Not graded: {errors[0]}")
         else:
@@ -135,6 +136,8 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None,
 
     by_exercise = [ExerciseResult(e.id, e.title, tuple(r for c, r in zip(checks, results) if c.exercise == e.id),
                                   *_location(functions.get(e.id))) for e in exercises]
+    withheld_checks, withheld_points = assignment.withheld()
     return Report(assignment=assignment.stem, submission=str(file), exercises=tuple(by_exercise),
                   errors=tuple(errors), notes=tuple(notes), grader_version=__version__,
-                  duration_s=time.monotonic() - started)
+                  duration_s=time.monotonic() - started, withheld_checks=withheld_checks,
+                  withheld_points=withheld_points)

@@ -71,6 +71,8 @@ class Report:
     grader_version: str = ""
     duration_s: float = 0.0
     notes: tuple[str, ...] = field(default=())  # problems that cost nothing by themselves
+    withheld_checks: int = 0  # hidden checks a student release leaves out (run by the instructor)
+    withheld_points: float = 0.0
 
     @property
     def score(self) -> float:
@@ -84,4 +86,5 @@ class Report:
         return {"assignment": self.assignment, "submission": self.submission, "score": self.score,
                 "max_score": self.max_score, "exercises": [e.to_dict() for e in self.exercises],
                 "errors": list(self.errors), "notes": list(self.notes),
+                "withheld": {"checks": self.withheld_checks, "points": self.withheld_points},
                 "grader_version": self.grader_version, "duration_s": round(self.duration_s, 3)}

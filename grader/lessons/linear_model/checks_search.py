@@ -63,11 +63,12 @@ def expect_search_leaves_inputs_alone(student, function):
 
 @check("mse_sweep", 3)
 def mse_sweep_lesson_example(student):
-    """mse_sweep gives the lesson's table for w = 0.0, 0.1, ..., 4.0"""
-    call, value = ask(student, "mse_sweep", X_DATA, Y_DATA, W_VALUES)
-    expect_close(call, value, ref.mse_sweep(X_DATA, Y_DATA, W_VALUES),
-                 mistakes=lambda: sweep_mistakes(X_DATA, Y_DATA, W_VALUES),
-                 hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
+    """mse_sweep gives the lesson's table for w = 0.0, 0.1, ..., 4.0, and keeps the order of w = 3, 0.5, 2, 1"""
+    for w_values in (W_VALUES, [3.0, 0.5, 2.0, 1.0]):
+        call, value = ask(student, "mse_sweep", X_DATA, Y_DATA, w_values)
+        expect_close(call, value, ref.mse_sweep(X_DATA, Y_DATA, w_values),
+                     mistakes=lambda: sweep_mistakes(X_DATA, Y_DATA, w_values),
+                     hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
 
 
 @check("mse_sweep", 3, hidden=True)
@@ -130,9 +131,10 @@ def best_w_leaves_its_inputs_alone(student):
 
 @check("predict", 3)
 def predict_lesson_example(student):
-    """predict answers the lesson's question: 4 hours of study score 8 points"""
-    call, value = ask(student, "predict", 4.0, X_DATA, Y_DATA, W_VALUES)
-    expect_close(call, value, 8.0, hint="Find the best w with best_w, then return forward(x, best w).")
+    """predict answers the lesson's question (4 hours of study score 8 points), and the same on other data"""
+    for x, x_data, y_data, expected in [(4.0, X_DATA, Y_DATA, 8.0), (2.0, [1.0, 2.0], [3.0, 6.0], 6.0)]:
+        call, value = ask(student, "predict", x, x_data, y_data, W_VALUES)
+        expect_close(call, value, expected, hint="Find the best w with best_w, then return forward(x, best w).")
 
 
 @check("predict", 2, hidden=True)

@@ -1,0 +1,141 @@
+"""`grader release DIR`: what students get, without the solution.
+
+The release holds the exercises (.py and .ipynb), the grader, and only the public checks.
+Where those checks need the reference's answers, the release carries them recorded: the
+public checks are run once against the reference, every answer the reference gives is
+saved to `answers.json`, and in the release the checks replay them. Hidden checks (the
+comparisons on generated inputs) are removed from the check modules, and only their
+number and points are kept, so that the release can say they exist.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+from pathlib import Path
+
+from .assignment import KIT_ROOT, Assignment
+
+ENGINE_SKIPPED = {"lessons"}  # each lesson is copied on its own terms
+README = """# {title}
+
+Exercises for lesson 2 of *PyTorch 深度学习实践*, with the grader that checks them.
+
+Install (Python 3.10 or later) and grade the exercises:
+
+```sh
+python3 -m venv .venv && . .venv/bin/activate && pip install -e . && grader check
+```
+
+Open `exercises/{stem}.py` (or `exercises/{stem}.ipynb`), replace each
+`raise NotImplementedError` with your code, and run `grader check` again; `grader check
+--only mse` grades one exercise. This copy runs {public} public checks worth {public_points:g}
+points. Your instructor also runs {hidden} hidden checks worth {hidden_points:g} points, on
+inputs you do not see: make your functions right for any input, not only for these.
+
+For GitHub Classroom, copy `templates/github-classroom.yml` to `.github/workflows/classroom.yml`.
+"""
+
+
+class ReleaseError(Exception):
+    """The release cannot be built as asked."""
+
+
+def _is_hidden_check(node: ast.stmt) -> bool:
+    return isinstance(node, ast.FunctionDef) and any(
+        isinstance(d, ast.Call) and getattr(d.func, "id", "") == "check"
+        and any(k.arg == "hidden" and getattr(k.value, "value", False) is True for k in d.keywords)
+        for d in node.decorator_list)
+
+
+def without_hidden_checks(source: str) -> str:
+    """A check module's source with its hidden checks taken out."""
+    tree = ast.parse(source)
+    tree.body = [node for node in tree.body if not _is_hidden_check(node)]
+    return ast.unparse(tree) + "\n"
+
+
+def solution_lines(reference: str) -> set[str]:
+    """The lines of code inside the reference's solution regions."""
+    lines, inside = set(), False
+    for line in reference.splitlines():
+        text = line.strip()
+        if text.startswith("### BEGIN SOLUTION"):
+            inside = True
+        elif text.startswith("### END SOLUTION"):
+            inside = False
+        elif inside and text and not text.startswith("#"):
+            lines.add(text)
+    return lines
+
+
+def leaked_lines(folder: Path, reference: str) -> list[str]:
+    """Every place in `folder` where a line of the solution appears: none, in a release."""
+    secret = solution_lines(reference)
+    found = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        found += [f"{path.relative_to(folder)}: {line.strip()}" for line in text.splitlines()
+                  if line.strip() in secret]
+    return found
+
+
+def _record_answers(assignment: Assignment) -> tuple[dict, list]:
+    """Run the public checks on the reference, recording every answer the reference gives."""
+    from . import checking
+    from .engine import grade
+
+    recorder = assignment.record_reference()
+    checking.RECORDING = True
+    try:
+        report = grade(assignment, assignment.solution_path, public_only=True)
+    finally:
+        checking.RECORDING = False
+    failing = [c.name for e in report.exercises for c in e.checks if not c.passed]
+    if failing:
+        raise ReleaseError(f"the reference fails public checks: {', '.join(failing)}")
+    return recorder.answers, assignment.checks()
+
+
+def release(assignment: Assignment, out: Path) -> Path:
+    if out.exists() and any(out.iterdir()):
+        raise ReleaseError(f"{out} is not empty; name a new folder")
+    answers, checks = _record_answers(assignment)
+    package = KIT_ROOT / "grader"
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] not in ENGINE_SKIPPED and "__pycache__" not in relative.parts:
+            _copy(path, out / "grader" / relative)
+    _copy(package / "lessons" / "__init__.py", out / "grader" / "lessons" / "__init__.py")
+    lesson = out / "grader" / "lessons" / assignment.stem
+    for path in sorted(assignment.lesson_folder.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        if path.stem in assignment.check_modules:
+            source = without_hidden_checks(source)
+        (lesson / path.name).parent.mkdir(parents=True, exist_ok=True)
+        (lesson / path.name).write_text(source, encoding="utf-8")
+    (lesson / "answers.json").write_text(json.dumps(answers, sort_keys=True) + "\n", encoding="utf-8")
+    hidden = [c for c in checks if c.hidden]
+    (lesson / "release.json").write_text(json.dumps(
+        {"hidden_checks": len(hidden), "hidden_points": sum(c.points for c in hidden)}) + "\n", encoding="utf-8")
+    for path in (*assignment.exercise_paths, KIT_ROOT / "pyproject.toml",
+                 KIT_ROOT / "templates" / "github-classroom.yml"):
+        _copy(path, out / path.relative_to(KIT_ROOT))
+    public = [c for c in checks if not c.hidden]
+    (out / "README.md").write_text(README.format(
+        title=assignment.title, stem=assignment.stem, public=len(public), public_points=sum(c.points for c in public),
+        hidden=len(hidden), hidden_points=sum(c.points for c in hidden)), encoding="utf-8")
+    leaks = leaked_lines(out, assignment.solution_path.read_text(encoding="utf-8"))
+    if leaks:
+        shutil.rmtree(out)
+        raise ReleaseError("the release would contain lines of the solution: " + "; ".join(leaks[:5]))
+    return out
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)

@@ -1,0 +1,102 @@
+"""The student release: installs into a fresh environment, grades offline, holds no solution."""
+
+import json
+import os
+import site
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_grader
+from grader.release import leaked_lines, solution_lines, without_hidden_checks
+from grader.selftest import compose_mutant
+
+REFERENCE = (ROOT / "solutions" / "linear_model.py").read_text()
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("release") / "kit"
+    result = run_grader("release", folder)
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+@pytest.fixture(scope="module")
+def student_python(release, tmp_path_factory):
+    """A fresh virtual environment with the release installed (editable), and nothing else of ours.
+
+    Its dependencies (NumPy, matplotlib, hypothesis, nbformat) come from this environment's
+    site-packages through a .pth file; pip fetches only the build backend, as for any install.
+    """
+    env_dir = tmp_path_factory.mktemp("venv")
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    ours = [p for p in {sysconfig.get_paths()["purelib"], *site.getsitepackages()} if os.path.isdir(p)]
+    Path(purelib, "outer_dependencies.pth").write_text("\n".join(ours) + "\n")
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", release],
+                   check=True, capture_output=True, timeout=300)
+    return python
+
+
+def student_grader(python, release, *args):
+    return subprocess.run([python, "-m", "grader", *map(str, args)], cwd=release.parent,
+                          capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": ""})
+
+
+def test_no_line_of_the_solution_is_in_the_release(release):
+    assert solution_lines(REFERENCE)  # the check looks for something
+    assert leaked_lines(release, REFERENCE) == []
+    assert not (release / "solutions").exists() and not (release / "tests").exists()
+
+
+def test_the_leak_check_would_see_a_copied_solution(tmp_path):
+    (tmp_path / "copy.py").write_text(REFERENCE)
+    assert leaked_lines(tmp_path, REFERENCE)
+
+
+def test_hidden_checks_are_taken_out_of_the_check_modules():
+    source = ('@check("mse", 1)\ndef public(student):\n    """a"""\n\n'
+              '@check("mse", 2, hidden=True)\ndef secret(student):\n    """b"""\n')
+    kept = without_hidden_checks(source)
+    assert "def public" in kept and "def secret" not in kept
+
+
+def test_the_installed_release_grades_the_stubs_and_says_hidden_checks_exist(student_python, release):
+    result = student_grader(student_python, release, "check", release / "exercises" / "linear_model.py")
+    assert result.returncode == 1, result.stderr
+    assert "0 / 60" in result.stdout
+    assert "12 hidden checks (40 points) are not part of this copy" in result.stdout
+    assert "hidden=True" not in "".join(p.read_text() for p in (release / "grader").rglob("checks_*.py"))
+
+
+def test_the_installed_release_gives_the_reference_every_public_point(student_python, release, tmp_path):
+    answer = tmp_path / "linear_model.py"
+    answer.write_text(REFERENCE)
+    result = student_grader(student_python, release, "check", answer, "--format", "json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["score"] == report["max_score"] == 60
+    assert report["withheld"] == {"checks": 12, "points": 40}
+    where = subprocess.run([student_python, "-c", "import grader; print(grader.__file__)"], cwd=release.parent,
+                           capture_output=True, text=True).stdout
+    assert where.startswith(str(release))  # the release's grader, not the instructor's
+
+
+def test_the_installed_release_catches_a_mutant_without_recorded_answers_missing(student_python, release, tmp_path):
+    answer = tmp_path / "linear_model.py"
+    answer.write_text(compose_mutant(REFERENCE, (ROOT / "tests/mutants/mse_sweep/reversed.py").read_text()))
+    report = json.loads(student_grader(student_python, release, "check", answer, "--format", "json").stdout)
+    lost = {e["id"] for e in report["exercises"] if e["score"] < e["max_score"]}
+    assert lost == {"mse_sweep"}
+    assert not any("could not finish" in c["message"] for e in report["exercises"] for c in e["checks"])
+
+
+def test_instructor_commands_are_not_in_the_release(student_python, release):
+    result = student_grader(student_python, release, "build")
+    assert result.returncode == 2 and "invalid choice" in result.stderr
