@@ -1,4 +1,4 @@
-"""The `grader` command: check, build, selftest.
+"""The `grader` command: check, grade, build, selftest, release, gradescope-bundle.
 
 Exit codes: 0 full marks (or at least --min-score), 1 below, 2 the grader was misused
 (no such file, bad option), with one line on stderr that says what to do, and 3 when the
@@ -96,6 +96,30 @@ def publish(report, args, title: str) -> None:
         (sys.stderr if machine_readable else sys.stdout).write(github.annotations(report))
 
 
+def cmd_grade(args) -> int:
+    from .batch import Progress, discover, grade_class
+    from .gradebook import write_canvas, write_grades, write_summary
+    from .sandbox.process import Limits
+    from .submission import SubmissionError
+
+    assignment = _pick_assignment(args.assignment, None)
+    out = args.out or args.folder.parent / f"{args.folder.name}-graded"
+    limits = Limits(call_timeout=args.timeout, import_timeout=args.import_timeout, memory_mb=args.memory)
+    try:
+        progress = Progress(len(discover(args.folder, assignment.stem)))
+        rows = grade_class(assignment.stem, args.folder, out, workers=args.jobs, limits=limits,
+                           on_done=progress.step)
+    except SubmissionError as problem:
+        raise UsageError(str(problem)) from None
+    write_grades(rows, assignment, out / "grades.csv")
+    if args.canvas:
+        write_canvas(rows, assignment, args.canvas)
+    summary = write_summary(rows, out, assignment.title)
+    graded = sum(r["status"] == "graded" for r in rows)
+    print(f"{len(rows)} submissions, {graded} graded: {out / 'grades.csv'}, {summary}")
+    return EXIT_PASSED
+
+
 def cmd_build(args) -> int:
     from .build import build
 
@@ -143,9 +167,19 @@ def _positive(text: str) -> float:
     return value
 
 
-def make_parser() -> argparse.ArgumentParser:
+def _add_limits(command: argparse.ArgumentParser) -> None:
     from .sandbox.process import Limits
 
+    defaults = Limits()
+    command.add_argument("--timeout", type=_positive, default=defaults.call_timeout, metavar="SECONDS",
+                         help=f"time limit of each call into the submission (default: {defaults.call_timeout:g})")
+    command.add_argument("--import-timeout", type=_positive, default=defaults.import_timeout, metavar="SECONDS",
+                         help=f"time limit for importing the submission (default: {defaults.import_timeout:g})")
+    command.add_argument("--memory", type=lambda t: int(_positive(t)), default=defaults.memory_mb, metavar="MIB",
+                         help=f"memory limit of the submission's process (default: {defaults.memory_mb})")
+
+
+def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="grader", description="Grade the lesson's exercises.")
     parser.add_argument("--version", action="version", version=f"grader {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -161,15 +195,20 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--only", metavar="EXERCISE", help="grade one exercise, e.g. --only mse")
     check.add_argument("--min-score", type=float, metavar="N",
                        help="exit 0 when the score is at least N (default: full marks)")
-    defaults = Limits()
-    check.add_argument("--timeout", type=_positive, default=defaults.call_timeout, metavar="SECONDS",
-                       help=f"time limit of each call into the submission (default: {defaults.call_timeout:g})")
-    check.add_argument("--import-timeout", type=_positive, default=defaults.import_timeout, metavar="SECONDS",
-                       help=f"time limit for importing the submission (default: {defaults.import_timeout:g})")
-    check.add_argument("--memory", type=lambda t: int(_positive(t)), default=defaults.memory_mb, metavar="MIB",
-                       help=f"memory limit of the submission's process (default: {defaults.memory_mb})")
+    _add_limits(check)
     check.add_argument("--assignment", metavar="STEM", help="which assignment (default: from the file name)")
     check.set_defaults(run=cmd_check)
+
+    grade = commands.add_parser("grade", help="grade a class: every submission in a folder, in parallel")
+    grade.add_argument("folder", type=Path, metavar="DIR",
+                       help="holds one .py/.ipynb per student (named by id) or one folder per student")
+    grade.add_argument("--out", type=Path, metavar="OUTDIR", help="where reports go (default: DIR-graded)")
+    grade.add_argument("-j", "--jobs", type=lambda t: int(_positive(t)), metavar="N",
+                       help="submissions graded at once (default: one per core)")
+    grade.add_argument("--canvas", type=Path, metavar="FILE", help="also write a CSV for Canvas's gradebook import")
+    grade.add_argument("--assignment", metavar="STEM")
+    _add_limits(grade)
+    grade.set_defaults(run=cmd_grade)
 
     if not (assignments.KIT_ROOT / "solutions").is_dir():
         return parser  # a student release: the instructor's commands need the reference
