@@ -151,6 +151,8 @@ def grade_class(stem: str, folder: Path, out: Path, *, workers: int | None = Non
     students = discover(folder, stem)
     reports = out / REPORTS
     reports.mkdir(parents=True, exist_ok=True)
+    for unfinished in reports.glob(".*.json"):  # a report being written when a run was killed
+        unfinished.unlink()
     documents, pending = {}, []
     for student in students:
         stamp = key(student, limits)

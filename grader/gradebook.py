@@ -62,7 +62,7 @@ def summarise(rows: list[dict]) -> dict:
             exercises.setdefault(exercise["id"], []).append(exercise["score"] == exercise["max_score"])
             for check in exercise["checks"]:
                 if not check["passed"] and check["status"] != "not implemented":
-                    name = (exercise["id"], check["name"])
+                    name = (exercise["id"], check["id"])
                     failures[name] += 1
                     hints.setdefault(name, Counter())[check["hint"]] += 1
     return {
@@ -110,11 +110,13 @@ def _draw(facts: dict, out: Path) -> tuple[str, str, str]:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     names = ("scores.png", "exercises.png", "failing_checks.png")
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.hist(facts["scores"], bins=20, range=(0, facts["max_score"] or 1), color="tab:blue")
     ax.set(xlabel="score", ylabel="students", title="Scores")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     fig.tight_layout()
     fig.savefig(out / names[0], dpi=100)
     fig, ax = plt.subplots(figsize=(6, 4))
@@ -125,8 +127,9 @@ def _draw(facts: dict, out: Path) -> tuple[str, str, str]:
     fig.savefig(out / names[1], dpi=100)
     fig, ax = plt.subplots(figsize=(9, 4))
     top = facts["failing"][:10][::-1]
-    ax.barh([name[:45] for _, name, _, _ in top], [n for _, _, n, _ in top], color="tab:red")
+    ax.barh([name for _, name, _, _ in top], [n for _, _, n, _ in top], color="tab:red")
     ax.set(xlabel="students", title="Commonest failing checks")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.subplots_adjust(left=0.42, right=0.97, bottom=0.14)
     fig.savefig(out / names[2], dpi=100)
     plt.close("all")
