@@ -88,12 +88,17 @@ _WORKER: dict = {}
 
 
 def _start_worker(stem: str) -> None:
-    """Load the grader and the checks once per worker, not once per student."""
+    """Load the grader, the checks and a fork server once per worker, not once per student."""
+    from multiprocessing.util import Finalize
+
     from . import assignment as assignments
+    from .sandbox.process import ForkServer
 
     assignment = assignments.load(stem)
     assignment.checks()
     _WORKER["assignment"] = assignment
+    _WORKER["forks"] = ForkServer()
+    Finalize(_WORKER["forks"], _WORKER["forks"].close, exitpriority=10)  # workers skip atexit
 
 
 def _grade_one(student: Student, limits: Limits, target: Path, stamp: str) -> dict:
@@ -103,7 +108,7 @@ def _grade_one(student: Student, limits: Limits, target: Path, stamp: str) -> di
         document = {"student": student.id, "status": "no submission", "reason": student.problem, "report": None}
     else:
         try:
-            report = grade(_WORKER["assignment"], student.path, limits=limits).to_dict()
+            report = grade(_WORKER["assignment"], student.path, limits=limits, forks=_WORKER["forks"]).to_dict()
             status = "not graded" if report["errors"] else "graded"
             document = {"student": student.id, "status": status,
                         "reason": report["errors"][0] if report["errors"] else "", "report": report}

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .assignment import Assignment
 from .report import FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
-from .sandbox.process import Limits, Sandbox
+from .sandbox.process import ForkServer, Limits, Sandbox
 from .submission import UnreadableSubmission, find_submission, load_program
 
 PLOTTING = ("matplotlib.pyplot",)
@@ -89,9 +89,12 @@ def _not_graded(checks: list, reason: str) -> list[CheckResult]:
                         "hidden" if c.hidden else "public") for c in checks]
 
 
-def grade(assignment: Assignment, path: Path, *, only: str | None = None,
-          limits: Limits = Limits(), public_only: bool = False) -> Report:
-    """Grade the submission at `path` (a file or a folder holding one)."""
+def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits: Limits = Limits(),
+          public_only: bool = False, forks: ForkServer | None = None) -> Report:
+    """Grade the submission at `path` (a file or a folder holding one).
+
+    `forks`, when grading many submissions, supplies children forked from a warm process.
+    """
     started = time.monotonic()
     file = find_submission(path, assignment.stem)
     exercises = [e for e in assignment.exercises if only in (None, e.id)]
@@ -106,9 +109,9 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None,
 
     sandboxes = []
     if program is not None:
-        sandboxes.append(Sandbox(program, limits))
+        sandboxes.append(Sandbox(program, limits, forks=forks))
         if any(e.plots for e in exercises):
-            sandboxes.append(Sandbox(program, limits, preload=PLOTTING))
+            sandboxes.append(Sandbox(program, limits, preload=PLOTTING, forks=forks))
         for sandbox in sandboxes:
             sandbox.start()
     try:

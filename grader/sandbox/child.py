@@ -1,13 +1,17 @@
 """The child process that holds the student's module and answers calls into it.
 
-Run as a script (`python -I child.py`) inside a fresh temporary directory. It reads the
+Run as a script (`python -I -S child.py`) inside a fresh temporary directory. It reads the
 submission from `submission.json` there, executes it, then serves calls from the parent
-over its original stdin/stdout: one JSON frame in, one JSON frame out (see `wire`). The
-student's own prints go to a file, so they can never corrupt the conversation.
+over its original stdin/stdout: one JSON frame in, one JSON frame out (see `framing`). The
+student's own prints are captured in memory, so they can never corrupt the conversation.
 
 `matplotlib.pyplot` is made a lazy module before the student's code runs: the lesson
 imports it at the top, and loading it costs more than every numeric check together, so
 it is loaded only when a plot is actually drawn.
+
+Run as `child.py --zygote FD`, it is a fork server for grading many submissions: it loads
+NumPy and matplotlib once, then for each request on the Unix socket FD forks a child that
+serves one submission over the socket it was sent, exactly as a spawned child would.
 """
 
 from __future__ import annotations
@@ -24,10 +28,7 @@ import sys
 import traceback
 import types
 
-with open("submission.json", encoding="utf-8") as _f:
-    SUBMISSION = json.load(_f)
-os.remove("submission.json")
-sys.path[:] = [p for p in sys.path if "site-packages" not in p] + SUBMISSION["path"]
+sys.path += [p for p in os.environ.get("GRADER_CHILD_PATH", "").split(os.pathsep) if p]
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, _HERE)
@@ -234,19 +235,23 @@ def call(module, message: dict, filenames, output: CappedOutput) -> dict:
     return reply
 
 
-def _read_exact(stream, n: int) -> bytes:
+def _read_exact(fd: int, n: int) -> bytes:
     data = b""
     while len(data) < n:
-        chunk = stream.read(n - len(data))
+        chunk = os.read(fd, n - len(data))
         if not chunk:
             raise EOFError
         data += chunk
     return data
 
 
-def main() -> None:
-    requests = os.fdopen(os.dup(0), "rb", buffering=0)
-    replies = os.fdopen(os.dup(1), "wb", buffering=0)
+def _write_all(fd: int, data: bytes) -> None:
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def serve(requests: int, replies: int) -> None:
+    """Load the submission in the working directory, then answer calls until EOF."""
     stdin = os.open(os.devnull, os.O_RDONLY)
     os.dup2(stdin, 0)
     low_level = os.open(OUTPUT_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -255,7 +260,9 @@ def main() -> None:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past the limit a write fails instead of killing us
     output = sys.stdout = sys.stderr = CappedOutput()
 
-    submission = SUBMISSION
+    with open("submission.json", encoding="utf-8") as f:
+        submission = json.load(f)
+    os.remove("submission.json")
     for name in submission["preload"]:
         importlib.import_module(name)
     sys.meta_path.insert(0, _LazyFinder())
@@ -264,7 +271,7 @@ def main() -> None:
     filenames = {c["filename"] for c in submission["chunks"]}
     module = loaded.pop("module")
     loaded["functions"] = _functions(module, filenames) if module else {}
-    replies.write(framing.pack(loaded))
+    _write_all(replies, framing.pack(loaded))
 
     while True:
         try:
@@ -272,8 +279,76 @@ def main() -> None:
             message = framing.parse(_read_exact(requests, length))
         except EOFError:
             return
-        replies.write(framing.pack(call(module, message, filenames, output)))
+        _write_all(replies, framing.pack(call(module, message, filenames, output)))
+
+
+def _receive(fd: int) -> dict:
+    return framing.parse(_read_exact(fd, framing.unpack_length(_read_exact(fd, framing.HEADER_SIZE))))
+
+
+def zygote(control_fd: int) -> None:
+    """Fork a fresh child per request; report the pid, and later how the child ended."""
+    import socket
+
+    import matplotlib
+    import numpy  # noqa: F401  (loaded once here, shared by every fork)
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401
+    import mpl_toolkits.mplot3d  # noqa: F401
+
+    control = socket.socket(fileno=control_fd)
+    while True:
+        try:
+            request = _receive(control_fd)
+        except EOFError:
+            return
+        if request["op"] == "fork":
+            _, fds, _, _ = socket.recv_fds(control, 1, 1)
+            pid = os.fork()
+            if pid == 0:
+                control.close()
+                _become_child(request, fds[0])
+            os.close(fds[0])
+            _write_all(control_fd, framing.pack({"pid": pid}))
+        elif request["op"] == "reap":
+            _write_all(control_fd, framing.pack({"returncode": _reap(request["pid"], request["wait"])}))
+
+
+def _reap(pid: int, wait: float) -> int | None:
+    """The child's exit code (negative: killed by that signal), or None if it still runs."""
+    import time
+
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:  # reaped already
+            return None
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.005)
+
+
+def _become_child(request: dict, channel: int) -> None:
+    """In the forked process: the same isolation a spawned child gets, then serve."""
+    import resource
+
+    try:
+        os.setsid()
+        os.chdir(request["workdir"])
+        os.environ.update(request["environment"])
+        for limit, value in ((resource.RLIMIT_AS, request["memory"]), (resource.RLIMIT_FSIZE, request["files"])):
+            resource.setrlimit(limit, (value, value))
+        serve(channel, channel)
+    finally:
+        os._exit(0)
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--zygote"]:
+        zygote(int(sys.argv[2]))
+    else:
+        serve(os.dup(0), os.dup(1))

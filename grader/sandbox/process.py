@@ -17,6 +17,7 @@ import os
 import selectors
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -79,14 +80,141 @@ def _exit_description(returncode: int | None) -> str:
     return f"the process exited with code {returncode}"
 
 
+class _Spawned:
+    """A child with an interpreter of its own, talking over its stdin and stdout."""
+
+    def __init__(self, proc: subprocess.Popen):
+        self.proc = proc
+        self.read_fd, self.write_fd = proc.stdout.fileno(), proc.stdin.fileno()
+
+    def returncode(self, wait: float) -> int | None:
+        try:
+            return self.proc.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def kill(self) -> None:
+        _kill_group(self.proc.pid)
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+
+class _Forked:
+    """A child forked by a `ForkServer`, talking over a Unix socket."""
+
+    def __init__(self, server: "ForkServer", pid: int, channel: socket.socket):
+        self.server, self.pid, self.channel = server, pid, channel
+        self.read_fd = self.write_fd = channel.fileno()
+
+    def returncode(self, wait: float) -> int | None:
+        return self.server.reap(self.pid, wait)
+
+    def kill(self) -> None:
+        _kill_group(self.pid)
+        self.server.reap(self.pid, 5.0)
+        self.channel.close()
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def _environment(workdir: str) -> dict:
+    """All a child sees of the environment: its own folders, and nothing of the grader's."""
+    keep = {k: os.environ[k] for k in ("PATH", "SYSTEMROOT") if k in os.environ}
+    return {
+        **keep,
+        "HOME": workdir,
+        "TMPDIR": workdir,
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": _own_matplotlib_config(workdir),
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "GRADER_CHILD_PATH": os.pathsep.join(_library_path()),
+    }
+
+
+class ForkServer:
+    """One process with NumPy and matplotlib loaded, forking a fresh child per sandbox.
+
+    Grading a class starts two children per submission; importing matplotlib in each costs
+    more than the checks themselves. A fork of a process that has imported it already costs
+    a few milliseconds. The forked child gets the same isolation as a spawned one: its own
+    session, working directory, environment and limits.
+    """
+
+    def __init__(self):
+        self._workdir = tempfile.mkdtemp(prefix="grader-zygote-")
+        ours, theirs = socket.socketpair()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-I", "-S", str(CHILD_SCRIPT), "--zygote", str(theirs.fileno())],
+            pass_fds=[theirs.fileno()], cwd=self._workdir, env=_environment(self._workdir),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)
+        theirs.close()
+        self._control = ours
+
+    def _ask(self, message: dict) -> dict:
+        _write_all(self._control.fileno(), framing.pack(message))
+        header = self._control.recv(framing.HEADER_SIZE, socket.MSG_WAITALL)
+        if len(header) < framing.HEADER_SIZE:
+            raise ChildDied("the fork server stopped")
+        return framing.parse(self._control.recv(framing.unpack_length(header), socket.MSG_WAITALL))
+
+    def fork(self, workdir: str, limits: Limits) -> _Forked:
+        channel, theirs = socket.socketpair()
+        environment = _environment(workdir)
+        _write_all(self._control.fileno(), framing.pack({
+            "op": "fork", "workdir": workdir, "environment": environment,
+            "memory": limits.memory_mb * 1024 * 1024, "files": limits.file_mb * 1024 * 1024}))
+        socket.send_fds(self._control, [b"F"], [theirs.fileno()])
+        theirs.close()
+        header = self._control.recv(framing.HEADER_SIZE, socket.MSG_WAITALL)
+        reply = framing.parse(self._control.recv(framing.unpack_length(header), socket.MSG_WAITALL))
+        return _Forked(self, reply["pid"], channel)
+
+    def reap(self, pid: int, wait: float) -> int | None:
+        """How the child ended, waiting up to `wait` seconds; None if it is still running."""
+        return self._ask({"op": "reap", "pid": pid, "wait": wait})["returncode"]
+
+    def close(self) -> None:
+        self._control.close()
+        _kill_group(self._proc.pid)
+        self._proc.wait()
+        shutil.rmtree(self._workdir, ignore_errors=True)
+
+    def __enter__(self) -> "ForkServer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 class Sandbox:
     """One student's module, alive in a child process, restarted on demand."""
 
-    def __init__(self, program: Program, limits: Limits = Limits(), preload: tuple[str, ...] = ()):
+    def __init__(self, program: Program, limits: Limits = Limits(), preload: tuple[str, ...] = (),
+                 forks: ForkServer | None = None):
         self.program = program
         self.limits = limits
         self.preload = preload  # modules the child imports before the student's code
-        self._proc: subprocess.Popen | None = None
+        self.forks = forks  # where children come from: a fork server, or a new interpreter each
+        self._child: _Spawned | _Forked | None = None
         self._workdir: str | None = None
         self._loaded: LoadResult | None = None
 
@@ -96,38 +224,17 @@ class Sandbox:
         """Start the child without waiting for it: it imports while the grader does."""
         self._workdir = tempfile.mkdtemp(prefix="grader-")
         with open(os.path.join(self._workdir, "submission.json"), "w", encoding="utf-8") as f:
-            json.dump(
-                {"module": self.program.module, "chunks": self.program.chunks,
-                 "tolerant": self.program.tolerant, "preload": list(self.preload),
-                 "path": _library_path()},
-                f,
-            )
-        self._proc = subprocess.Popen(
-            [sys.executable, "-I", "-S", str(CHILD_SCRIPT)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            cwd=self._workdir,
-            env=self._environment(),
-            start_new_session=True,
-            preexec_fn=self._apply_limits,
-        )
+            json.dump({"module": self.program.module, "chunks": self.program.chunks,
+                       "tolerant": self.program.tolerant, "preload": list(self.preload)}, f)
+        if self.forks is not None:
+            self._child = self.forks.fork(self._workdir, self.limits)
+        else:
+            self._child = _Spawned(subprocess.Popen(
+                [sys.executable, "-I", "-S", str(CHILD_SCRIPT)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                cwd=self._workdir, env=_environment(self._workdir), start_new_session=True,
+                preexec_fn=self._apply_limits))
         self._loaded = None
-
-    def _environment(self) -> dict:
-        keep = {k: os.environ[k] for k in ("PATH", "SYSTEMROOT") if k in os.environ}
-        return {
-            **keep,
-            "HOME": self._workdir,
-            "TMPDIR": self._workdir,
-            "LANG": "C.UTF-8",
-            "LC_ALL": "C.UTF-8",
-            "MPLBACKEND": "Agg",
-            "MPLCONFIGDIR": _own_matplotlib_config(self._workdir),
-            "OMP_NUM_THREADS": "1",
-            "OPENBLAS_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-        }
 
     def _apply_limits(self) -> None:
         import resource
@@ -139,7 +246,7 @@ class Sandbox:
 
     def load_result(self) -> LoadResult:
         """Wait for the child to import the submission, and say how it went."""
-        if self._proc is None:
+        if self._child is None:
             self.start()
         if self._loaded is None:
             try:
@@ -156,7 +263,7 @@ class Sandbox:
         return self._loaded
 
     def close(self) -> None:
-        if self._proc is not None:
+        if self._child is not None:
             self._kill()
         if self._workdir is not None:
             shutil.rmtree(self._workdir, ignore_errors=True)
@@ -170,23 +277,14 @@ class Sandbox:
         self.close()
 
     def _kill(self) -> None:
-        proc, self._proc = self._proc, None
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        proc.wait()
-        for stream in (proc.stdin, proc.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        child, self._child = self._child, None
+        child.kill()
 
     # -- requests -----------------------------------------------------------------
 
     def request(self, message: dict, timeout: float | None = None) -> dict:
         """Send one request and return the reply; a dead child is replaced first."""
-        if self._proc is None:
+        if self._child is None:
             self.close()
             self.start()
             if self.load_result().fatal:
@@ -194,19 +292,13 @@ class Sandbox:
         elif self.load_result().fatal:
             raise ChildDied("the submission could not be loaded")
         try:
-            self._proc.stdin.write(framing.pack(message))
-            self._proc.stdin.flush()
-        except (BrokenPipeError, OSError):
+            _write_all(self._child.write_fd, framing.pack(message))
+        except OSError:
             raise self._died() from None
         return self._receive(self.limits.call_timeout if timeout is None else timeout)
 
     def _died(self) -> ChildDied:
-        proc = self._proc
-        try:
-            proc.wait(timeout=1.0)
-        except subprocess.TimeoutExpired:
-            pass
-        how = _exit_description(proc.returncode)
+        how = _exit_description(self._child.returncode(wait=1.0))
         self._kill()
         return ChildDied(how)
 
@@ -225,7 +317,7 @@ class Sandbox:
             raise ChildDied("the process sent an unreadable answer") from None
 
     def _read(self, n: int, deadline: float) -> bytes:
-        fd = self._proc.stdout.fileno()
+        fd = self._child.read_fd
         chunks, got = [], 0
         with selectors.DefaultSelector() as selector:
             selector.register(fd, selectors.EVENT_READ)
