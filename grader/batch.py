@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
@@ -57,11 +58,22 @@ def discover(folder: Path, stem: str) -> list[Student]:
     return found
 
 
-def key(student: Student, limits: Limits) -> str:
+def grader_fingerprint() -> str:
+    """The grader as it is now: its version, its code, its checks and the reference."""
+    from .assignment import KIT_ROOT
+
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted([*(KIT_ROOT / "grader").rglob("*.py"), *(KIT_ROOT / "grader").rglob("*.json"),
+                        *(KIT_ROOT / "solutions").glob("*.py")]):
+        digest.update(str(path.relative_to(KIT_ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def key(student: Student, limits: Limits, fingerprint: str) -> str:
     """What a report was graded from: a changed file, grader or limit means grading again."""
     digest = hashlib.sha256()
     digest.update(student.path.read_bytes() if student.path else student.problem.encode())
-    digest.update(f"{__version__}|{student.path.suffix if student.path else ''}|{asdict(limits)}".encode())
+    digest.update(f"{fingerprint}|{student.path.suffix if student.path else ''}|{asdict(limits)}".encode())
     return digest.hexdigest()
 
 
@@ -69,7 +81,7 @@ def _write_json(path: Path, document: dict) -> None:
     """Atomically: a report is either whole on disk or not there at all."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as f:
-        json.dump(document, f, indent=2, ensure_ascii=False)
+        json.dump(document, f, indent=2)  # ASCII: any character at all survives the trip
         f.flush()
         os.fsync(f.fileno())
     os.replace(temporary, path)
@@ -159,21 +171,32 @@ def grade_class(stem: str, folder: Path, out: Path, *, workers: int | None = Non
     for unfinished in reports.glob(".*.json"):  # a report being written when a run was killed
         unfinished.unlink()
     documents, pending = {}, []
+    fingerprint = grader_fingerprint()
     for student in students:
-        stamp = key(student, limits)
+        stamp = key(student, limits, fingerprint)
         previous = _read_json(reports / f"{student.id}.json")
-        if previous and previous.get("key") == stamp:
+        if previous and previous.get("key") == stamp and previous.get("status") != "grader error":
             documents[student.id] = previous
         else:
             pending.append((student, stamp))
-    if pending:
+    for _ in range(3):  # a worker that dies takes its pool with it: start another for what is left
+        if not pending:
+            break
         with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
                                  initializer=_start_worker, initargs=(stem,)) as pool:
-            futures = [pool.submit(_grade_one, student, limits, reports / f"{student.id}.json", stamp)
-                       for student, stamp in pending]
+            futures = {pool.submit(_grade_one, student, limits, reports / f"{student.id}.json", stamp):
+                       (student, stamp) for student, stamp in pending}
+            pending = []
             for future in as_completed(futures):
-                document = future.result()
+                try:
+                    document = future.result()
+                except BrokenProcessPool:
+                    pending.append(futures[future])
+                    continue
                 documents[document["student"]] = document
                 if on_done:
                     on_done(document)
+    for student, _ in pending:
+        documents[student.id] = {"student": student.id, "status": "grader error", "report": None,
+                                 "reason": "the grading process died three times on this class"}
     return [documents[s.id] for s in students]

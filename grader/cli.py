@@ -162,9 +162,15 @@ def _positive(text: str) -> float:
         value = float(text)
     except ValueError:
         value = -1.0
-    if value <= 0:
+    if not (0 < value < float("inf")):
         raise argparse.ArgumentTypeError(f"must be a positive number, not {text}")
     return value
+
+
+def _whole(text: str) -> int:
+    if not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number above 0, not {text}")
+    return int(text)
 
 
 def _add_limits(command: argparse.ArgumentParser) -> None:
@@ -175,7 +181,7 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
                          help=f"time limit of each call into the submission (default: {defaults.call_timeout:g})")
     command.add_argument("--import-timeout", type=_positive, default=defaults.import_timeout, metavar="SECONDS",
                          help=f"time limit for importing the submission (default: {defaults.import_timeout:g})")
-    command.add_argument("--memory", type=lambda t: int(_positive(t)), default=defaults.memory_mb, metavar="MIB",
+    command.add_argument("--memory", type=_whole, default=defaults.memory_mb, metavar="MIB",
                          help=f"memory limit of the submission's process (default: {defaults.memory_mb})")
 
 
@@ -203,7 +209,7 @@ def make_parser() -> argparse.ArgumentParser:
     grade.add_argument("folder", type=Path, metavar="DIR",
                        help="holds one .py/.ipynb per student (named by id) or one folder per student")
     grade.add_argument("--out", type=Path, metavar="OUTDIR", help="where reports go (default: DIR-graded)")
-    grade.add_argument("-j", "--jobs", type=lambda t: int(_positive(t)), metavar="N",
+    grade.add_argument("-j", "--jobs", type=_whole, metavar="N",
                        help="submissions graded at once (default: one per core)")
     grade.add_argument("--canvas", type=Path, metavar="FILE", help="also write a CSV for Canvas's gradebook import")
     grade.add_argument("--assignment", metavar="STEM")

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import __version__
 from .assignment import Assignment
 from .report import FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
+from .sandbox.framing import clean
 from .sandbox.process import ForkServer, Limits, Sandbox
 from .submission import UnreadableSubmission, find_submission, load_program
 
@@ -112,11 +113,13 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
         sandboxes.append(Sandbox(program, limits, forks=forks))
         if any(e.plots for e in exercises):
             sandboxes.append(Sandbox(program, limits, preload=PLOTTING, forks=forks))
+    try:
         for sandbox in sandboxes:
             sandbox.start()
-    try:
         checks = [c for c in assignment.checks() if c.exercise in {e.id for e in exercises}
                   and not (public_only and c.hidden)]
+        for sandbox in sandboxes:  # the grader's code and the reference are loaded: now the student's
+            sandbox.go()
         if program is None:
             results = _not_graded(checks, f"Not graded: {errors[0]}")
         else:
@@ -135,12 +138,15 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
                 results = [run_check(c, students[c.exercise in plotting]) for c in checks]
     finally:
         for sandbox in sandboxes:
-            sandbox.close()
+            try:
+                sandbox.close()
+            except OSError:
+                pass  # a child the student's code left in a strange state: it is gone either way
 
     by_exercise = [ExerciseResult(e.id, e.title, tuple(r for c, r in zip(checks, results) if c.exercise == e.id),
                                   *_location(functions.get(e.id))) for e in exercises]
     withheld_checks, withheld_points = assignment.withheld()
-    return Report(assignment=assignment.stem, submission=str(file), exercises=tuple(by_exercise),
-                  errors=tuple(errors), notes=tuple(notes), grader_version=__version__,
+    return Report(assignment=assignment.stem, submission=clean(str(file)), exercises=tuple(by_exercise),
+                  errors=tuple(clean(errors)), notes=tuple(notes), grader_version=__version__,
                   duration_s=time.monotonic() - started, withheld_checks=withheld_checks,
                   withheld_points=withheld_points)

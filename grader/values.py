@@ -41,6 +41,13 @@ def _as_arange(values: np.ndarray) -> str | None:
     return f"np.arange({format_number(start)}, {format_number(stop)}, {format_number(step)})"
 
 
+def _nested(array: np.ndarray) -> str:
+    """`[[1.0, 2.0], [3.0, 4.0]]`, cut to a few items at each level."""
+    if array.ndim == 1:
+        return f"[{_format_items(array.tolist(), format_number)}]"
+    return f"[{_format_items((_nested(row) for row in array), str)}]"
+
+
 def format_value(value: object, depth: int = 0) -> str:
     """A readable rendering: `[1.0, 2.5]`, `np.array([1.0, 2.5])`, `1.5`, an array's shape."""
     if isinstance(value, (list, tuple)) and depth >= MAX_DEPTH_SHOWN:
@@ -50,8 +57,7 @@ def format_value(value: object, depth: int = 0) -> str:
             return format_number(value.item())
         if value.ndim == 1:
             return _as_arange(value) or f"np.array([{_format_items(value.tolist(), format_number)}])"
-        rows = _format_items((format_value(row)[9:-1] for row in value), str)
-        return f"np.array([{rows}])  # shape {value.shape}"
+        return f"np.array({_nested(value)})  # shape {value.shape}"
     if isinstance(value, (bool, int, float, np.generic)):
         return format_number(value)
     if isinstance(value, list):

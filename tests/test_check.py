@@ -50,6 +50,8 @@ def test_min_score_sets_the_pass_mark():
     (["check", "--only", "nothing"], "no exercise named"),
     (["check", "--format", "xml"], "invalid choice"),
     (["check", "--timeout", "-1"], "positive"),
+    (["check", "--timeout", "inf"], "positive"),
+    (["grade", ".", "-j", "0"], "whole number"),
     (["frobnicate"], "invalid choice"),
 ])
 def test_misuse_exits_2_with_one_line_on_stderr(args, words):

@@ -110,3 +110,16 @@ def test_a_run_killed_midway_resumes_to_the_same_gradebook(tmp_path):
 def test_a_missing_folder_is_misuse(tmp_path):
     result = run_grader("grade", tmp_path / "nothing")
     assert result.returncode == 2 and "no such folder" in result.stderr
+
+
+def test_a_student_who_kills_the_fork_server_costs_nobody_else(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    killer = REFERENCE + "\nimport os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n"
+    (folder / "a_killer.py").write_text(killer)
+    for name in ("b_first", "c_second"):
+        (folder / f"{name}.py").write_text(REFERENCE)
+    result = run_grader("grade", folder, "--out", tmp_path / "out", "-j", "1")
+    assert result.returncode == 0, result.stderr
+    totals = {r["student"]: r["total"] for r in rows(tmp_path / "out" / "grades.csv")}
+    assert totals["b_first"] == totals["c_second"] == "100"

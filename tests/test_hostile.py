@@ -5,6 +5,8 @@ itself; the report must say what happened, and every other exercise keeps every 
 """
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,3 +141,75 @@ def test_a_broken_file_is_a_graded_zero_with_one_reason(tmp_path, name, content,
 def test_a_folder_with_nothing_to_grade_is_misuse(tmp_path):
     result = run_grader("check", tmp_path)
     assert result.returncode == 2 and "holds no .py or .ipynb file" in result.stderr
+
+
+# -- found in review: attacks on the grader itself --------------------------------------
+
+
+def test_rewriting_the_kit_on_disk_at_import_changes_nothing(tmp_path):
+    """The student's code runs only after the grader has read its checks and the reference."""
+    import shutil
+
+    kit = tmp_path / "kit"
+    for name in ("grader", "solutions"):
+        shutil.copytree(ROOT / name, kit / name, ignore=shutil.ignore_patterns("__pycache__"))
+    attack = '''
+import os, sys
+kit = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(sys.modules["__main__"].__file__))))
+wrong = "\\n\\ndef forward(x, w):\\n    return x * w + 1\\n"
+for path in ("solutions/linear_model.py", "grader/lessons/linear_model/checks_model.py"):
+    with open(os.path.join(kit, path), "a") as f:
+        f.write(wrong if path.startswith("solutions") else "\\nref.forward = lambda x, w: x * w + 1\\n")
+
+
+def forward(x, w):
+    return x * w + 1
+'''
+    answer = tmp_path / "linear_model.py"
+    answer.write_text(compose_mutant(REFERENCE, attack))
+    result = subprocess.run([sys.executable, "-m", "grader", "check", answer, "--only", "forward", "--format", "json"],
+                            cwd=kit, capture_output=True, text=True, timeout=120)
+    assert "x * w + 1" in (kit / "solutions" / "linear_model.py").read_text()  # the attack did write
+    assert json.loads(result.stdout)["score"] == 0
+
+
+def test_unprintable_text_from_the_student_is_made_safe(tmp_path):
+    fault = 'def to_grid(w_list, b_list, mse_list):\n    print("\\x1b[31mred\\x00")\n    raise ValueError("\\ud800 \\x1b[2J")\n'
+    answer = tmp_path / "linear_model.py"
+    answer.write_text(compose_mutant(REFERENCE, fault))
+    result = run_grader("check", answer, "--only", "to_grid", "--gradescope", tmp_path / "r.json",
+                        "--junit", tmp_path / "j.xml")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "\x1b" not in result.stdout and "?[31mred?" in result.stdout
+    from junitparser import JUnitXml
+
+    assert len(list(JUnitXml.fromfile(str(tmp_path / "j.xml")))) == 1
+    json.loads((tmp_path / "r.json").read_text())
+
+
+def test_a_long_double_comes_back_as_a_number(grade_file, tmp_path):
+    path = tmp_path / "linear_model.py"
+    path.write_text(compose_mutant(REFERENCE, "import numpy as np\n\n\ndef forward(x, w):\n"
+                                              "    return np.longdouble(x * w) if np.ndim(x) == 0 else x * w\n"))
+    assert grade_file(path, only="forward").score == 8
+
+
+def test_a_forged_reply_is_caught_not_believed(grade_file, tmp_path):
+    forge = '''import json, os, struct
+
+
+def loss(x, y, w):
+    body = json.dumps({"value": 0.0, "raised": {}}).encode()
+    for fd in range(3, 12):
+        try:
+            os.write(fd, struct.pack(">I", len(body)) + body)
+        except OSError:
+            pass
+    return (forward(x, w) - y) ** 2
+'''
+    path = tmp_path / "linear_model.py"
+    path.write_text(compose_mutant(REFERENCE, forge))
+    report = grade_file(path)
+    assert lost(report) <= {"loss", "mse", "mse_sweep", "best_w", "predict"} and "loss" in lost(report)
+    assert "broke the conversation with the grader" in first_failure(report, "loss")
+    assert not any("could not finish" in c.message for e in report.exercises for c in e.checks)

@@ -50,5 +50,5 @@ def write(path: Path, document: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".results-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as f:
-        json.dump(document, f, indent=2, ensure_ascii=False)
+        json.dump(document, f, indent=2)  # ASCII: any character at all survives the trip
     os.replace(temporary, path)

@@ -111,15 +111,17 @@ def describe_exception(exc: BaseException, filenames) -> dict:
         message = ""
     info = {"type": type(exc).__name__, "message": message[: wire.MAX_TEXT]}
     if isinstance(exc, SyntaxError) and exc.filename in filenames:
-        info.update(file=exc.filename, line=exc.lineno, code=(exc.text or "").strip())
-        info["message"] = exc.msg
+        info.update(file=exc.filename, line=exc.lineno, code=(exc.text or "").strip()[: wire.MAX_TEXT])
+        info["message"] = str(exc.msg)[: wire.MAX_TEXT]
         return info
     frames = _student_frames(exc.__traceback__, filenames)
     if frames:
         last = frames[-1]
         info.update(file=last.filename, line=last.lineno, code=(last.line or "").strip())
     if isinstance(exc, SystemExit):
-        info["message"] = f"exit code {exc.code!r}"
+        info["message"] = f"exit code {wire.short_repr(exc.code)}"
+    info["message"] = info["message"][: wire.MAX_TEXT]
+    info["code"] = info.get("code", "")[: wire.MAX_TEXT]
     return info
 
 
@@ -235,23 +237,21 @@ def call(module, message: dict, filenames, output: CappedOutput) -> dict:
     return reply
 
 
-def _read_exact(fd: int, n: int) -> bytes:
-    data = b""
-    while len(data) < n:
-        chunk = os.read(fd, n - len(data))
-        if not chunk:
-            raise EOFError
-        data += chunk
-    return data
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    while data:
-        data = data[os.write(fd, data):]
+def _pack(reply: dict) -> bytes:
+    try:
+        return framing.pack(reply)
+    except (TypeError, ValueError) as exc:  # something in the reply JSON cannot hold
+        return framing.pack({"value": {"$": "unsupported", "type": "?",
+                                       "detail": f"a value the grader could not send ({type(exc).__name__})"}})
 
 
 def serve(requests: int, replies: int) -> None:
-    """Load the submission in the working directory, then answer calls until EOF."""
+    """Load the submission in the working directory, then answer calls until EOF.
+
+    The student's code runs only once the grader says "go": by then the grader has read
+    all of its own code and the reference, so nothing the submission does to files on disk
+    can change them for this grading.
+    """
     stdin = os.open(os.devnull, os.O_RDONLY)
     os.dup2(stdin, 0)
     low_level = os.open(OUTPUT_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -266,24 +266,23 @@ def serve(requests: int, replies: int) -> None:
     for name in submission["preload"]:
         importlib.import_module(name)
     sys.meta_path.insert(0, _LazyFinder())
+    try:
+        framing.read_frame(requests)  # "go"
+    except EOFError:
+        return
     sys.argv = [submission["module"]]
     loaded = load(submission["module"], submission["chunks"], submission["tolerant"])
     filenames = {c["filename"] for c in submission["chunks"]}
     module = loaded.pop("module")
     loaded["functions"] = _functions(module, filenames) if module else {}
-    _write_all(replies, framing.pack(loaded))
+    framing.write_all(replies, _pack(loaded))
 
     while True:
         try:
-            length = framing.unpack_length(_read_exact(requests, framing.HEADER_SIZE))
-            message = framing.parse(_read_exact(requests, length))
+            message = framing.read_frame(requests)
         except EOFError:
             return
-        _write_all(replies, framing.pack(call(module, message, filenames, output)))
-
-
-def _receive(fd: int) -> dict:
-    return framing.parse(_read_exact(fd, framing.unpack_length(_read_exact(fd, framing.HEADER_SIZE))))
+        framing.write_all(replies, _pack(call(module, message, filenames, output)))
 
 
 def zygote(control_fd: int) -> None:
@@ -300,7 +299,7 @@ def zygote(control_fd: int) -> None:
     control = socket.socket(fileno=control_fd)
     while True:
         try:
-            request = _receive(control_fd)
+            request = framing.read_frame(control_fd)
         except EOFError:
             return
         if request["op"] == "fork":
@@ -310,9 +309,9 @@ def zygote(control_fd: int) -> None:
                 control.close()
                 _become_child(request, fds[0])
             os.close(fds[0])
-            _write_all(control_fd, framing.pack({"pid": pid}))
+            framing.write_all(control_fd, framing.pack({"pid": pid}))
         elif request["op"] == "reap":
-            _write_all(control_fd, framing.pack({"returncode": _reap(request["pid"], request["wait"])}))
+            framing.write_all(control_fd, framing.pack({"returncode": _reap(request["pid"], request["wait"])}))
 
 
 def _reap(pid: int, wait: float) -> int | None:
@@ -336,6 +335,7 @@ def _become_child(request: dict, channel: int) -> None:
     """In the forked process: the same isolation a spawned child gets, then serve."""
     import resource
 
+    code = 1  # anything but a clean end of the conversation is a failure
     try:
         os.setsid()
         os.chdir(request["workdir"])
@@ -343,8 +343,9 @@ def _become_child(request: dict, channel: int) -> None:
         for limit, value in ((resource.RLIMIT_AS, request["memory"]), (resource.RLIMIT_FSIZE, request["files"])):
             resource.setrlimit(limit, (value, value))
         serve(channel, channel)
+        code = 0
     finally:
-        os._exit(0)
+        os._exit(code)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ Standard library only, so the grader can start its children before it imports Nu
 """
 
 import json
+import os
+import re
 import struct
 
 MAX_FRAME = 64 * 1024 * 1024
@@ -27,4 +29,39 @@ def parse(body: bytes) -> dict:
     if not isinstance(message, dict):
         raise ValueError("a frame that is not a JSON object")
     return message
+
+
+def read_frame(fd: int) -> dict:
+    """Block until one whole frame has arrived on `fd`; EOFError if it closes first."""
+    return parse(read_exact(fd, unpack_length(read_exact(fd, HEADER_SIZE))))
+
+
+def read_exact(fd: int, n: int) -> bytes:
+    data = b""
+    while len(data) < n:
+        chunk = os.read(fd, n - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+
+
+def write_all(fd: int, data: bytes) -> None:
+    while data:
+        data = data[os.write(fd, data):]
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def clean(value):
+    """Untrusted text made safe to print and to write: no control characters (terminal
+    escapes, NUL, which XML forbids) and no lone surrogates (which UTF-8 cannot encode)."""
+    if isinstance(value, str):
+        return _UNPRINTABLE.sub("?", value)
+    if isinstance(value, list):
+        return [clean(v) for v in value]
+    if isinstance(value, dict):
+        return {clean(k): clean(v) for k, v in value.items()}
+    return value
 

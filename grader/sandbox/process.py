@@ -6,8 +6,9 @@ crashes or exits, it is killed and the next request starts a fresh one, so one b
 function costs only its own checks.
 
 The child runs with `-I -S`: no user site, no `.pth` files, nothing from the environment.
-Its import path is only the directories that hold NumPy and matplotlib, so the grader
-(and through it the reference solution) cannot be imported from the student's code.
+Its import path is only site-packages, where NumPy and matplotlib live: `grader` is not on
+it. It runs no student code before the grader says `go`, once the grader has read its own
+checks and the reference. It runs as the grader's user: see the README's threat model.
 """
 
 from __future__ import annotations
@@ -126,11 +127,6 @@ def _kill_group(pid: int) -> None:
         pass
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    while data:
-        data = data[os.write(fd, data):]
-
-
 def _environment(workdir: str) -> dict:
     """All a child sees of the environment: its own folders, and nothing of the grader's."""
     keep = {k: os.environ[k] for k in ("PATH", "SYSTEMROOT") if k in os.environ}
@@ -158,7 +154,13 @@ class ForkServer:
     session, working directory, environment and limits.
     """
 
+    ANSWER_WITHIN = 30.0  # seconds; the server only forks and reaps, so it answers at once
+
     def __init__(self):
+        self._proc: subprocess.Popen | None = None
+        self._start()
+
+    def _start(self) -> None:
         self._workdir = tempfile.mkdtemp(prefix="grader-zygote-")
         ours, theirs = socket.socketpair()
         self._proc = subprocess.Popen(
@@ -167,36 +169,51 @@ class ForkServer:
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True)
         theirs.close()
+        ours.settimeout(self.ANSWER_WITHIN)
         self._control = ours
 
-    def _ask(self, message: dict) -> dict:
-        _write_all(self._control.fileno(), framing.pack(message))
+    def _ask(self, message: dict, fd: int | None = None) -> dict:
+        """One request and its answer; a server that died or froze is an OSError."""
+        self._control.sendall(framing.pack(message))
+        if fd is not None:
+            socket.send_fds(self._control, [b"F"], [fd])
         header = self._control.recv(framing.HEADER_SIZE, socket.MSG_WAITALL)
         if len(header) < framing.HEADER_SIZE:
-            raise ChildDied("the fork server stopped")
+            raise ConnectionError("the fork server stopped")
         return framing.parse(self._control.recv(framing.unpack_length(header), socket.MSG_WAITALL))
 
     def fork(self, workdir: str, limits: Limits) -> _Forked:
-        channel, theirs = socket.socketpair()
-        environment = _environment(workdir)
-        _write_all(self._control.fileno(), framing.pack({
-            "op": "fork", "workdir": workdir, "environment": environment,
-            "memory": limits.memory_mb * 1024 * 1024, "files": limits.file_mb * 1024 * 1024}))
-        socket.send_fds(self._control, [b"F"], [theirs.fileno()])
-        theirs.close()
-        header = self._control.recv(framing.HEADER_SIZE, socket.MSG_WAITALL)
-        reply = framing.parse(self._control.recv(framing.unpack_length(header), socket.MSG_WAITALL))
-        return _Forked(self, reply["pid"], channel)
+        """A fresh child for `workdir`; a server that a student's code killed is replaced."""
+        request = {"op": "fork", "workdir": workdir, "environment": _environment(workdir),
+                   "memory": limits.memory_mb * 1024 * 1024, "files": limits.file_mb * 1024 * 1024}
+        for attempt in (1, 2):
+            channel, theirs = socket.socketpair()
+            try:
+                pid = int(self._ask(request, theirs.fileno())["pid"])
+                return _Forked(self, pid, channel)
+            except (OSError, ValueError, KeyError):
+                channel.close()
+                if attempt == 2:
+                    raise
+                self.close()
+                self._start()
+            finally:
+                theirs.close()
 
     def reap(self, pid: int, wait: float) -> int | None:
-        """How the child ended, waiting up to `wait` seconds; None if it is still running."""
-        return self._ask({"op": "reap", "pid": pid, "wait": wait})["returncode"]
+        """How the child ended, waiting up to `wait` seconds; None if unknown or still running."""
+        try:
+            return self._ask({"op": "reap", "pid": pid, "wait": wait})["returncode"]
+        except (OSError, ValueError, KeyError):
+            return None
 
     def close(self) -> None:
-        self._control.close()
-        _kill_group(self._proc.pid)
-        self._proc.wait()
-        shutil.rmtree(self._workdir, ignore_errors=True)
+        try:
+            self._control.close()
+            _kill_group(self._proc.pid)
+            self._proc.wait()
+        finally:
+            shutil.rmtree(self._workdir, ignore_errors=True)
 
     def __enter__(self) -> "ForkServer":
         return self
@@ -221,7 +238,8 @@ class Sandbox:
     # -- life cycle ---------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the child without waiting for it: it imports while the grader does."""
+        """Start the child without waiting for it: it imports NumPy while the grader does,
+        then waits for `go` before it runs any of the student's code."""
         self._workdir = tempfile.mkdtemp(prefix="grader-")
         with open(os.path.join(self._workdir, "submission.json"), "w", encoding="utf-8") as f:
             json.dump({"module": self.program.module, "chunks": self.program.chunks,
@@ -248,6 +266,7 @@ class Sandbox:
         """Wait for the child to import the submission, and say how it went."""
         if self._child is None:
             self.start()
+            self.go()
         if self._loaded is None:
             try:
                 reply = self._receive(self.limits.import_timeout)
@@ -258,19 +277,33 @@ class Sandbox:
             except ChildDied as died:
                 self._loaded = LoadResult(fatal={"type": "Crash", "message": died.how})
             else:
-                self._loaded = LoadResult(reply.get("fatal"), reply.get("problems", []),
-                                          reply.get("functions", {}))
+                self._loaded = _load_result(reply)
         return self._loaded
 
+    def unreadable(self) -> ChildDied:
+        """The child said something that is not an answer: it cannot be trusted any more."""
+        self._kill()
+        return ChildDied("the process sent an unreadable answer")
+
+    def go(self) -> None:
+        """Let the child run the student's code (it has waited for this since it started)."""
+        try:
+            framing.write_all(self._child.write_fd, framing.pack({"op": "go"}))
+        except OSError:
+            pass  # a child that died already: load_result will say how
+
     def close(self) -> None:
-        if self._child is not None:
-            self._kill()
-        if self._workdir is not None:
-            shutil.rmtree(self._workdir, ignore_errors=True)
-            self._workdir = None
+        try:
+            if self._child is not None:
+                self._kill()
+        finally:
+            if self._workdir is not None:
+                shutil.rmtree(self._workdir, ignore_errors=True)
+                self._workdir = None
 
     def __enter__(self) -> "Sandbox":
         self.start()
+        self.go()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -287,12 +320,13 @@ class Sandbox:
         if self._child is None:
             self.close()
             self.start()
+            self.go()
             if self.load_result().fatal:
                 raise ChildDied("the submission could not be loaded again after a restart")
         elif self.load_result().fatal:
             raise ChildDied("the submission could not be loaded")
         try:
-            _write_all(self._child.write_fd, framing.pack(message))
+            framing.write_all(self._child.write_fd, framing.pack(message))
         except OSError:
             raise self._died() from None
         return self._receive(self.limits.call_timeout if timeout is None else timeout)
@@ -311,7 +345,7 @@ class Sandbox:
             raise ChildDied(f"the answer was larger than {framing.MAX_FRAME // 2**20} MiB")
         body = self._read(length, deadline)
         try:
-            return framing.parse(body)
+            return framing.clean(framing.parse(body))
         except (ValueError, RecursionError):
             self._kill()
             raise ChildDied("the process sent an unreadable answer") from None
@@ -332,6 +366,25 @@ class Sandbox:
                 chunks.append(chunk)
                 got += len(chunk)
         return b"".join(chunks)
+
+
+def _problem(value) -> dict:
+    if not isinstance(value, dict):
+        raise ValueError("not a problem")
+    return {"type": str(value.get("type", "?")), "message": str(value.get("message", "")),
+            "file": str(value.get("file", "")), "line": int(value.get("line") or 0),
+            "code": str(value.get("code", "")), "chunk": str(value.get("chunk", ""))}
+
+
+def _load_result(reply: dict) -> LoadResult:
+    """The child's account of the import, in the shape the grader expects, or a crash."""
+    try:
+        fatal = None if reply.get("fatal") is None else _problem(reply["fatal"])
+        problems = [_problem(p) for p in reply.get("problems", [])]
+        functions = {str(name): [str(where[0]), int(where[1])] for name, where in reply["functions"].items()}
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return LoadResult(fatal={"type": "Crash", "message": "the process sent an unreadable answer"})
+    return LoadResult(fatal, problems, functions)
 
 
 def _library_path() -> list[str]:
@@ -356,8 +409,9 @@ def _font_cache() -> list[Path]:
 def _own_matplotlib_config(workdir: str) -> str:
     """A matplotlib config folder for one child, seeded with the font list.
 
-    Each child gets its own, so a submission cannot leave a matplotlibrc or a doctored
-    font list behind for the next one.
+    Each child gets its own, so a submission cannot leave a matplotlibrc behind in it for
+    the next one. (The shared font list it is copied from is the grading user's file: see
+    the README's threat model.)
     """
     folder = os.path.join(workdir, ".matplotlib")
     os.mkdir(folder)

@@ -86,6 +86,17 @@ def _raised(function: str, call: str, info: dict, memory_mb: int) -> StudentProb
                         "Read the line named above; try the same call yourself in Python.")
 
 
+def _well_formed(reply: dict, n_args: int, return_args: bool) -> bool:
+    """A reply the child could have sent: one outcome, and the arguments back if asked for."""
+    outcomes = [key for key in ("value", "raised", "missing") if key in reply]
+    if len(outcomes) != 1 or ("raised" in reply and not isinstance(reply["raised"], dict)):
+        return False
+    if return_args and "raised" not in reply and "missing" not in reply:
+        after = reply.get("args_after")
+        return isinstance(after, list) and len(after) == n_args
+    return True
+
+
 def _decode(plain: object) -> object:
     try:
         return wire.from_plain(plain)
@@ -112,7 +123,9 @@ class StudentModule:
         `shown` is how messages write the call, where the arguments are too long to show.
         """
         if function in self._broken:
-            raise self._broken[function]
+            first = self._broken[function]
+            raise type(first)(function, first.call, f"Not called again: earlier, {first.message[0].lower()}"
+                                                    f"{first.message[1:]}", first.hint)
         call = shown or format_call(function, args)
         message = {"fn": function, "args": [wire.to_plain(a) for a in args],
                    "plot": plot, "return_args": return_args}
@@ -127,6 +140,11 @@ class StudentModule:
             raise self._break(function, Crashed(
                 function, call, f"`{call}` stopped the grader's worker: {died.how}.",
                 "Look for exit(), os._exit(), os.kill() or ctypes in your code."))
+        if not _well_formed(reply, len(args), return_args):
+            raise self._break(function, Crashed(
+                function, call, f"`{call}` broke the conversation with the grader: "
+                                f"{self._sandbox.unreadable().how}.",
+                "Does your code write to file descriptors it did not open?"))
         if reply.get("missing"):
             raise self._break(function, Missing(
                 function, call, f"Your submission has no function `{function}`.",

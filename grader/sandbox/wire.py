@@ -110,8 +110,9 @@ def _to_plain(value: object, budget: _Budget, depth: int, seen: set[int]) -> obj
     if isinstance(value, np.ndarray):
         return _encode_array(value, budget)
     if isinstance(value, np.generic):
-        if value.dtype.kind in _NUMERIC_KINDS:
-            return value.item()
+        convert = {"b": bool, "i": int, "u": int, "f": float}.get(value.dtype.kind)
+        if convert is not None:
+            return convert(value)  # not .item(): a longdouble's item is still a NumPy scalar
         return _unsupported(value, f"a NumPy scalar of dtype {value.dtype}")
     if isinstance(value, complex):
         return _unsupported(value, f"the complex number {short_repr(value)}")
