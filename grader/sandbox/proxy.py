@@ -75,7 +75,8 @@ def _raised(function: str, call: str, info: dict, memory_mb: int) -> StudentProb
             f"Replace `raise NotImplementedError` in `{function}` with your code.")
     if kind in ("SystemExit", "KeyboardInterrupt"):
         return Crashed(
-            function, call, f"`{call}` tried to end the program ({kind}, {text}){_where(info)}.",
+            function, call, f"`{call}` tried to end the program ({', '.join(filter(None, (kind, text)))})"
+                            f"{_where(info)}.",
             "A function should return its result; remove exit() and similar calls from it.")
     if kind == "MemoryError":
         return OutOfMemory(
