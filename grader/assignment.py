@@ -15,9 +15,7 @@ import json
 import pkgutil
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from types import ModuleType
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 

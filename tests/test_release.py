@@ -4,7 +4,6 @@ import json
 import os
 import site
 import subprocess
-import sys
 import sysconfig
 import venv
 from pathlib import Path

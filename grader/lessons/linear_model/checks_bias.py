@@ -9,6 +9,7 @@ from . import ASSIGNMENT
 from .inputs import (B_VALUES, W_VALUES, XB_DATA, YB_DATA, data_sets, lesson_loop, non_square_grids, numbers,
                      numbers_or_arrays)
 from .mistakes import XY_LAYOUT, mean_mistakes, transposed_grid_mistakes
+from .properties import expect_a_mean
 
 ref = ASSIGNMENT.reference()
 
@@ -110,13 +111,7 @@ def mse_wb_matches_on_data_sets(student, data, w, b):
 @given(data=data_sets(min_size=2, max_size=4), w=numbers(), b=numbers())
 def mse_wb_is_a_mean(student, data, w, b):
     """mse_wb is a mean: repeating the data set twice leaves it unchanged"""
-    x_data, y_data = (list(v) for v in data)
-    call, once = ask(student, "mse_wb", x_data, y_data, w, b)
-    once = as_numbers(call, once, "a single number")
-    twice_call, twice = ask(student, "mse_wb", x_data * 2, y_data * 2, w, b)
-    expect_close(twice_call, twice, once,
-                 hint=f"`{call}` returned {format_value(once)}: the same data twice over has the same "
-                      "mean loss. Divide the total by len(x_data), not by a fixed number.")
+    expect_a_mean(student, "mse_wb", *data, w, b)
 
 
 # -- mse_grid --------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from ...checking import CheckFailed, Mistake, as_numbers, ask, check, close, exp
 from ...values import format_value
 from . import ASSIGNMENT
 from .mistakes import SQUARE_HINT, mean_mistakes, squared_error_mistakes
+from .properties import expect_a_mean
 from .inputs import X_DATA, Y_DATA, data_sets, numbers, numbers_or_arrays, samples
 
 ref = ASSIGNMENT.reference()
@@ -121,10 +122,4 @@ def mse_matches_on_data_sets(student, data, w):
 @given(data=data_sets(min_size=2, max_size=4), w=numbers())
 def mse_is_a_mean(student, data, w):
     """mse is a mean: repeating the data set twice leaves it unchanged"""
-    x_data, y_data = (list(v) for v in data)
-    call, once = ask(student, "mse", x_data, y_data, w)
-    once = as_numbers(call, once, "a single number")
-    twice_call, twice = ask(student, "mse", x_data * 2, y_data * 2, w)
-    expect_close(twice_call, twice, once,
-                 hint=f"`{call}` returned {format_value(once)}: the same data twice over has the same "
-                      "mean loss. Divide the total by len(x_data), not by a fixed number.")
+    expect_a_mean(student, "mse", *data, w)
