@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
+from .files import write_json_atomically
 from .sandbox.process import Limits
 from .submission import SUFFIXES, SubmissionError, find_submission
 
@@ -77,16 +77,6 @@ def key(student: Student, limits: Limits, fingerprint: str) -> str:
     return digest.hexdigest()
 
 
-def _write_json(path: Path, document: dict) -> None:
-    """Atomically: a report is either whole on disk or not there at all."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".json")
-    with os.fdopen(handle, "w", encoding="utf-8") as f:
-        json.dump(document, f, indent=2)  # ASCII: any character at all survives the trip
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(temporary, path)
-
-
 def _read_json(path: Path) -> dict | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -128,7 +118,7 @@ def _grade_one(student: Student, limits: Limits, target: Path, stamp: str) -> di
             document = {"student": student.id, "status": "grader error",
                         "reason": f"{type(fault).__name__}: {fault}", "report": None}
     document["key"] = stamp
-    _write_json(target, document)
+    write_json_atomically(target, document)  # whole on disk, or not there at all
     return document
 
 

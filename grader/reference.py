@@ -39,7 +39,7 @@ class Recorder:
         return recorded
 
     def save(self, path: Path) -> None:
-        path.write_text(json.dumps(self.answers, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(self.answers, sort_keys=True) + "\n", encoding="utf-8")
 
 
 class Answers:

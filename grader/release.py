@@ -84,7 +84,7 @@ def leaked_lines(folder: Path, reference: str) -> list[str]:
     return found
 
 
-def _record_answers(assignment: Assignment) -> tuple[dict, list]:
+def _record_answers(assignment: Assignment):
     """Run the public checks on the reference, recording every answer the reference gives."""
     from . import checking
     from .engine import grade
@@ -98,13 +98,13 @@ def _record_answers(assignment: Assignment) -> tuple[dict, list]:
     failing = [c.name for e in report.exercises for c in e.checks if not c.passed]
     if failing:
         raise ReleaseError(f"the reference fails public checks: {', '.join(failing)}")
-    return recorder.answers, assignment.checks()
+    return recorder, assignment.checks()
 
 
 def release(assignment: Assignment, out: Path) -> Path:
     if out.exists() and any(out.iterdir()):
         raise ReleaseError(f"{out} is not empty; name a new folder")
-    answers, checks = _record_answers(assignment)
+    recorder, checks = _record_answers(assignment)
     package = KIT_ROOT / "grader"
     for path in sorted(package.rglob("*.py")):
         relative = path.relative_to(package)
@@ -118,7 +118,7 @@ def release(assignment: Assignment, out: Path) -> Path:
             source = without_hidden_checks(source)
         (lesson / path.name).parent.mkdir(parents=True, exist_ok=True)
         (lesson / path.name).write_text(source, encoding="utf-8")
-    (lesson / "answers.json").write_text(json.dumps(answers, sort_keys=True) + "\n", encoding="utf-8")
+    recorder.save(lesson / "answers.json")
     hidden = [c for c in checks if c.hidden]
     (lesson / "release.json").write_text(json.dumps(
         {"hidden_checks": len(hidden), "hidden_points": sum(c.points for c in hidden)}) + "\n", encoding="utf-8")

@@ -7,11 +7,9 @@ hide the total score from students). Student-derived text goes out as plain `tex
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
 
+from ..files import write_json_atomically
 from ..report import Report
 
 VISIBILITY = {"public": "visible", "hidden": "after_published"}
@@ -47,8 +45,4 @@ def crashed(reason: str) -> dict:
 
 def write(path: Path, document: dict) -> None:
     """Write once and atomically: Gradescope must never read half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".results-", suffix=".json")
-    with os.fdopen(handle, "w", encoding="utf-8") as f:
-        json.dump(document, f, indent=2)  # ASCII: any character at all survives the trip
-    os.replace(temporary, path)
+    write_json_atomically(path, document)

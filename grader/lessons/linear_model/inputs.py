@@ -58,12 +58,6 @@ def _arange(start_step_size_choice):
     return _as_list_or_array(([round(start + k * step, 1) for k in range(size)], as_array))
 
 
-def aranges(min_size: int = 1, max_size: int = 6):
-    """Evenly spaced increasing values, like the lesson's np.arange, as a list or an array."""
-    steps = st.integers(1, 20).map(lambda n: n / 10)
-    return st.tuples(numbers(), steps, st.integers(min_size, max_size), st.booleans()).map(_arange)
-
-
 def shuffled_grids(min_size: int = 2, max_size: int = 6):
     """Distinct values in any order, to see whether a function keeps that order."""
     values = st.lists(st.integers(-50, 50), min_size=min_size, max_size=max_size, unique=True)

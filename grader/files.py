@@ -1,0 +1,23 @@
+"""Writing results so that a reader never sees half a file, whatever stops the writer."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_json_atomically(path: Path, document: dict) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename it into place.
+
+    The temporary name starts with a dot, so a reader listing `*.json` never picks it up.
+    The JSON is ASCII: any character at all survives the trip.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as f:
+        json.dump(document, f, indent=2)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(temporary, path)
