@@ -1,4 +1,4 @@
-"""The `grader` command: check, grade, build, selftest, release, gradescope-bundle.
+"""The `grader` command: check, grade, doctor, build, selftest, release, gradescope-bundle.
 
 Exit codes: 0 full marks (or at least --min-score), 1 below, 2 the grader was misused
 (no such file, bad option), with one line on stderr that says what to do, and 3 when the
@@ -44,17 +44,25 @@ def _default_submission(stem: str) -> Path:
     return here if here.exists() else assignments.KIT_ROOT / "exercises" / f"{stem}.py"
 
 
+def _limits(args):
+    from .sandbox.process import Limits
+
+    return Limits(call_timeout=args.timeout, import_timeout=args.import_timeout, memory_mb=args.memory,
+                  sandbox=args.sandbox)
+
+
 def cmd_check(args) -> int:
     from .engine import grade
     from .render import gradescope
-    from .sandbox.process import Limits
+    from .sandbox.policy import SandboxUnavailable
     from .submission import SubmissionError
 
     assignment = _pick_assignment(args.assignment, args.path)
     path = args.path or _default_submission(assignment.stem)
-    limits = Limits(call_timeout=args.timeout, import_timeout=args.import_timeout, memory_mb=args.memory)
     try:
-        report = grade(assignment, path, only=args.only, limits=limits)
+        report = grade(assignment, path, only=args.only, limits=_limits(args))
+    except SandboxUnavailable as refused:
+        raise UsageError(str(refused)) from None
     except (SubmissionError, LookupError) as problem:
         if args.gradescope:  # on Gradescope, a submission with nothing to grade is still a result
             gradescope.write(args.gradescope, gradescope.crashed(str(problem).strip("'\"")))
@@ -99,12 +107,12 @@ def publish(report, args, title: str) -> None:
 def cmd_grade(args) -> int:
     from .batch import Progress, discover, grade_class
     from .gradebook import write_canvas, write_grades, write_summary
-    from .sandbox.process import Limits
     from .submission import SubmissionError
 
     assignment = _pick_assignment(args.assignment, None)
     out = args.out or args.folder.parent / f"{args.folder.name}-graded"
-    limits = Limits(call_timeout=args.timeout, import_timeout=args.import_timeout, memory_mb=args.memory)
+    limits = _limits(args)
+    _require_sandbox(limits)
     try:
         progress = Progress(len(discover(args.folder, assignment.stem)))
         rows = grade_class(assignment.stem, args.folder, out, workers=args.jobs, limits=limits,
@@ -117,6 +125,28 @@ def cmd_grade(args) -> int:
     summary = write_summary(rows, out, assignment.title)
     graded = sum(r["status"] == "graded" for r in rows)
     print(f"{len(rows)} submissions, {graded} graded: {out / 'grades.csv'}, {summary}")
+    return EXIT_PASSED
+
+
+def _require_sandbox(limits) -> None:
+    """Under `--sandbox require`, refuse a class before any student's code runs."""
+    if limits.sandbox != "require":
+        return
+    from dataclasses import replace
+
+    from .doctor import probe
+    from .sandbox.layers import missing
+
+    absent = missing(probe(replace(limits, sandbox="auto")))
+    if absent:
+        raise UsageError(f"--sandbox require: this machine cannot confine {' and '.join(absent)} "
+                         "(run `grader doctor` to see why)")
+
+
+def cmd_doctor(args) -> int:
+    from .doctor import probe, report
+
+    sys.stdout.write(report(probe()))
     return EXIT_PASSED
 
 
@@ -183,6 +213,10 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
                          help=f"time limit for importing the submission (default: {defaults.import_timeout:g})")
     command.add_argument("--memory", type=_whole, default=defaults.memory_mb, metavar="MIB",
                          help=f"memory limit of the submission's process (default: {defaults.memory_mb})")
+    command.add_argument("--sandbox", choices=("auto", "require", "off"), default=defaults.sandbox,
+                         help="confine the student's code with every layer the kernel allows (auto), refuse "
+                              "to grade unless files, processes and network are all confined (require), or "
+                              "not at all (off); see `grader doctor` (default: auto)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -215,6 +249,9 @@ def make_parser() -> argparse.ArgumentParser:
     grade.add_argument("--assignment", metavar="STEM")
     _add_limits(grade)
     grade.set_defaults(run=cmd_grade)
+
+    doctor = commands.add_parser("doctor", help="say what this machine lets the sandbox confine, and why")
+    doctor.set_defaults(run=cmd_doctor)
 
     if not (assignments.KIT_ROOT / "solutions").is_dir():
         return parser  # a student release: the instructor's commands need the reference

@@ -16,6 +16,7 @@ from . import __version__
 from .assignment import Assignment
 from .report import FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
 from .sandbox.framing import clean
+from .sandbox.layers import in_force
 from .sandbox.process import ForkServer, Limits, Sandbox
 from .submission import UnreadableSubmission, find_submission, load_program
 
@@ -102,7 +103,7 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
     if not exercises:
         raise LookupError(f"no exercise named {only!r}; exercises: "
                           f"{', '.join(e.id for e in assignment.exercises)}")
-    errors, notes, results, functions = [], [], [], {}
+    errors, notes, results, functions, applied = [], [], [], {}, None
     try:
         program = load_program(file, assignment.stem)
     except UnreadableSubmission as unreadable:
@@ -124,6 +125,7 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
             results = _not_graded(checks, f"Not graded: {errors[0]}")
         else:
             loaded = sandboxes[0].load_result()
+            applied = loaded.layers
             if loaded.fatal:
                 errors.append(_load_failure(file.name, loaded.fatal, limits))
                 results = _not_graded(checks, f"Not graded: {errors[0]}")
@@ -146,7 +148,8 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
     by_exercise = [ExerciseResult(e.id, e.title, tuple(r for c, r in zip(checks, results) if c.exercise == e.id),
                                   *_location(functions.get(e.id))) for e in exercises]
     withheld_checks, withheld_points = assignment.withheld()
+    sandbox = {"mode": limits.sandbox, "ran": applied is not None, **in_force(applied or {})}
     return Report(assignment=assignment.stem, submission=clean(str(file)), exercises=tuple(by_exercise),
                   errors=tuple(clean(errors)), notes=tuple(notes), grader_version=__version__,
                   duration_s=time.monotonic() - started, withheld_checks=withheld_checks,
-                  withheld_points=withheld_points)
+                  withheld_points=withheld_points, sandbox=sandbox)

@@ -73,6 +73,7 @@ class Report:
     notes: tuple[str, ...] = field(default=())  # problems that cost nothing by themselves
     withheld_checks: int = 0  # hidden checks a student release leaves out (run by the instructor)
     withheld_points: float = 0.0
+    sandbox: dict = field(default_factory=dict)  # {"mode": ..., "files"/"processes"/"network": how, or ""}
 
     @property
     def score(self) -> float:
@@ -82,9 +83,20 @@ class Report:
     def max_score(self) -> float:
         return round(sum(e.max_score for e in self.exercises), 6)
 
+    def sandbox_line(self) -> str:
+        """One sentence for the foot of a report: which layers confined the student's code."""
+        if not self.sandbox:
+            return ""
+        if not self.sandbox.get("ran", True):
+            return "Sandbox: none of the submission's code ran."
+        parts = [f"{layer} {how and f'confined ({how})' or 'NOT confined'}"
+                 for layer, how in self.sandbox.items() if layer in ("files", "processes", "network")]
+        return f"Sandbox ({self.sandbox.get('mode', 'auto')}): " + "; ".join(parts) + "."
+
     def to_dict(self) -> dict:
         return {"assignment": self.assignment, "submission": self.submission, "score": self.score,
                 "max_score": self.max_score, "exercises": [e.to_dict() for e in self.exercises],
                 "errors": list(self.errors), "notes": list(self.notes),
                 "withheld": {"checks": self.withheld_checks, "points": self.withheld_points},
+                "sandbox": self.sandbox,
                 "grader_version": self.grader_version, "duration_s": round(self.duration_s, 3)}

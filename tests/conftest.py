@@ -24,9 +24,9 @@ def grade_file(lesson):
     return lambda path, **options: grade(lesson, Path(path), **options)
 
 
-def run_grader(*args, cwd=ROOT):
+def run_grader(*args, cwd=ROOT, env=None):
     """Run `python -m grader ARGS` in a child process; returns the CompletedProcess."""
-    return subprocess.run([sys.executable, "-m", "grader", *map(str, args)], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "grader", *map(str, args)], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
 
 

@@ -147,7 +147,8 @@ def test_a_folder_with_nothing_to_grade_is_misuse(tmp_path):
 
 
 def test_rewriting_the_kit_on_disk_at_import_changes_nothing(tmp_path):
-    """The student's code runs only after the grader has read its checks and the reference."""
+    """The student's code runs only after the grader has read its checks and the reference:
+    a second defence, proven with the sandbox off (with it on, the kit cannot be written)."""
     import shutil
 
     kit = tmp_path / "kit"
@@ -155,7 +156,7 @@ def test_rewriting_the_kit_on_disk_at_import_changes_nothing(tmp_path):
         shutil.copytree(ROOT / name, kit / name, ignore=shutil.ignore_patterns("__pycache__"))
     attack = '''
 import os, sys
-kit = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(sys.modules["__main__"].__file__))))
+kit = os.readlink(f"/proc/{os.getppid()}/cwd")  # the grader's working folder: the kit, here
 wrong = "\\n\\ndef forward(x, w):\\n    return x * w + 1\\n"
 for path in ("solutions/linear_model.py", "grader/lessons/linear_model/checks_model.py"):
     with open(os.path.join(kit, path), "a") as f:
@@ -167,7 +168,8 @@ def forward(x, w):
 '''
     answer = tmp_path / "linear_model.py"
     answer.write_text(compose_mutant(REFERENCE, attack))
-    result = subprocess.run([sys.executable, "-m", "grader", "check", answer, "--only", "forward", "--format", "json"],
+    result = subprocess.run([sys.executable, "-m", "grader", "check", answer, "--only", "forward", "--format", "json",
+                             "--sandbox", "off"],
                             cwd=kit, capture_output=True, text=True, timeout=120)
     assert "x * w + 1" in (kit / "solutions" / "linear_model.py").read_text()  # the attack did write
     assert json.loads(result.stdout)["score"] == 0

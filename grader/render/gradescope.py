@@ -32,8 +32,9 @@ def results(report: Report) -> dict:
                 "output": _output(check.message, check.hint),
                 "visibility": VISIBILITY[check.visibility],
             })
-    summary = [f"Score: {report.score:g}/{report.max_score:g}", *report.errors, *report.notes]
-    return {"execution_time": round(report.duration_s, 3), "output": "\n".join(summary),
+    summary = [f"Score: {report.score:g}/{report.max_score:g}", *report.errors, *report.notes,
+               report.sandbox_line()]
+    return {"execution_time": round(report.duration_s, 3), "output": "\n".join(filter(None, summary)),
             "output_format": "text", "test_output_format": "text", "tests": tests}
 
 

@@ -59,6 +59,8 @@ def render(report: Report, *, title: str = "", colour: bool = False) -> str:
     if report.withheld_checks:
         out += ["", f"{report.withheld_checks} hidden checks ({_points(report.withheld_points)} points) are not "
                     "part of this copy: your instructor runs them, on inputs you do not see."]
+    if report.sandbox:
+        out += ["", *(paint(line, "dim") for line in wrap(report.sandbox_line(), ""))]
     out += ["", paint(f"Score: {_points(report.score)}/{_points(report.max_score)}", "bold") +
             paint(f"   (graded in {report.duration_s:.1f} s)", "dim")]
     return "\n".join(out) + "\n"

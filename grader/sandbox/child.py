@@ -1,17 +1,21 @@
 """The child process that holds the student's module and answers calls into it.
 
-Run as a script (`python -I -S child.py`) inside a fresh temporary directory. It reads the
-submission from `submission.json` there, executes it, then serves calls from the parent
-over its original stdin/stdout: one JSON frame in, one JSON frame out (see `framing`). The
-student's own prints are captured in memory, so they can never corrupt the conversation.
+The grader starts it as `python -I -S -c PROGRAM` (see `process.boot_program`): the
+program carries this module and its helpers as text, so no path of the kit reaches the
+child. It confines itself (`layers.isolate`) before importing NumPy, reads the submission
+from `submission.json` in its own temporary folder, locks itself in (`layers.lock`), and
+then serves calls from the parent over its original stdin/stdout: one JSON frame in, one
+JSON frame out (see `framing`). The student's own prints are captured in memory, so they
+can never corrupt the conversation.
 
 `matplotlib.pyplot` is made a lazy module before the student's code runs: the lesson
 imports it at the top, and loading it costs more than every numeric check together, so
 it is loaded only when a plot is actually drawn.
 
-Run as `child.py --zygote FD`, it is a fork server for grading many submissions: it loads
-NumPy and matplotlib once, then for each request on the Unix socket FD forks a child that
-serves one submission over the socket it was sent, exactly as a spawned child would.
+Run with `--zygote FD`, it is a fork server for grading many submissions: it loads NumPy
+and matplotlib once, then for each request on the Unix socket FD forks a child that
+confines itself and serves one submission over the socket it was sent, exactly as a
+spawned child would.
 """
 
 from __future__ import annotations
@@ -28,16 +32,9 @@ import sys
 import traceback
 import types
 
-sys.path += [p for p in os.environ.get("GRADER_CHILD_PATH", "").split(os.pathsep) if p]
-
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, _HERE)
-import framing  # noqa: E402  (the parent's modules, imported by path; then hidden again)
-import wire  # noqa: E402
-
-sys.path.remove(_HERE)
-sys.modules.pop("wire", None)
-sys.modules.pop("framing", None)
+import framing  # the grader's own modules, loaded from text by the boot program
+import layers
+import wire
 
 OUTPUT_FILE = "output.txt"
 OUTPUT_KEPT = 64 * 1024  # characters of printed output kept; the rest is counted, not stored
@@ -245,7 +242,7 @@ def _pack(reply: dict) -> bytes:
                                        "detail": f"a value the grader could not send ({type(exc).__name__})"}})
 
 
-def serve(requests: int, replies: int) -> None:
+def serve(requests: int, replies: int, policy: dict) -> None:
     """Load the submission in the working directory, then answer calls until EOF.
 
     The student's code runs only once the grader says "go": by then the grader has read
@@ -266,6 +263,14 @@ def serve(requests: int, replies: int) -> None:
     for name in submission["preload"]:
         importlib.import_module(name)
     sys.meta_path.insert(0, _LazyFinder())
+    layers.lock(policy, keep_fds=(requests, replies))
+    absent = layers.missing(layers.in_force(layers.applied))
+    refused = policy["mode"] == "require" and absent
+    framing.write_all(replies, _pack({"layers": layers.applied, "refused": refused or []}))
+    if refused:
+        return
+    for name in ("framing", "layers", "wire"):  # the student's code finds none of them by name
+        sys.modules.pop(name, None)
     try:
         framing.read_frame(requests)  # "go"
     except EOFError:
@@ -296,6 +301,7 @@ def zygote(control_fd: int) -> None:
     import matplotlib.pyplot  # noqa: F401
     import mpl_toolkits.mplot3d  # noqa: F401
 
+    layers.die_with_parent()
     control = socket.socket(fileno=control_fd)
     while True:
         try:
@@ -332,24 +338,21 @@ def _reap(pid: int, wait: float) -> int | None:
 
 
 def _become_child(request: dict, channel: int) -> None:
-    """In the forked process: the same isolation a spawned child gets, then serve."""
-    import resource
-
+    """In the forked process: the same confinement a spawned child gets, then serve."""
     code = 1  # anything but a clean end of the conversation is a failure
     try:
-        os.setsid()
         os.chdir(request["workdir"])
+        os.environ.clear()
         os.environ.update(request["environment"])
-        for limit, value in ((resource.RLIMIT_AS, request["memory"]), (resource.RLIMIT_FSIZE, request["files"])):
-            resource.setrlimit(limit, (value, value))
-        serve(channel, channel)
+        layers.isolate(request["policy"])
+        serve(channel, channel, request["policy"])
         code = 0
     finally:
         os._exit(code)
 
 
-if __name__ == "__main__":
-    if sys.argv[1:2] == ["--zygote"]:
-        zygote(int(sys.argv[2]))
-    else:
-        serve(os.dup(0), os.dup(1))
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--zygote"]:
+        zygote(int(argv[1]))
+    else:  # spawned: `layers.isolate` has run already, before NumPy was imported
+        serve(os.dup(0), os.dup(1), json.loads(argv[0]))

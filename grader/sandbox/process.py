@@ -7,12 +7,15 @@ function costs only its own checks.
 
 The child runs with `-I -S`: no user site, no `.pth` files, nothing from the environment.
 Its import path is only site-packages, where NumPy and matplotlib live: `grader` is not on
-it. It runs no student code before the grader says `go`, once the grader has read its own
-checks and the reference. It runs as the grader's user: see the README's threat model.
+it, and its code arrives as the text of its command (`boot_program`), so it learns no path
+of the kit. Every child, spawned or forked, confines itself the same way (`layers`) under
+the `sandbox` mode of its `Limits` (`policy.for_child`), and runs no student code before the grader says `go`, once
+the grader has read its own checks and the reference.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import selectors
@@ -27,8 +30,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import framing
+from . import policy
+from .policy import SandboxUnavailable
 
-CHILD_SCRIPT = Path(__file__).with_name("child.py")
+HERE = Path(__file__).parent
+BOOT = """import json, sys, types
+sys.path += [p for p in __import__("os").environ.get("GRADER_CHILD_PATH", "").split(":") if p]
+def load(name, source):
+    module = sys.modules[name] = types.ModuleType(name)
+    module.__file__ = "<grader " + name + ">"
+    exec(compile(source, module.__file__, "exec"), module.__dict__)
+SOURCES = %r
+load("framing", SOURCES["framing"])
+load("layers", SOURCES["layers"])
+if sys.argv[1:2] != ["--zygote"]:
+    sys.modules["layers"].isolate(json.loads(sys.argv[1]))
+load("wire", SOURCES["wire"])
+load("child", SOURCES["child"])
+sys.modules["child"].main(sys.argv[1:])
+"""
+
+
+@functools.lru_cache(maxsize=1)
+def boot_program() -> str:
+    """The child's whole code as one `-c` program: no file of the kit is named in the child."""
+    sources = {name: (HERE / f"{name}.py").read_text(encoding="utf-8") for name in ("framing", "layers", "wire", "child")}
+    return BOOT % (sources,)
+
+
+def child_command(*args: str) -> list[str]:
+    return [sys.executable, "-I", "-S", "-c", boot_program(), *args]
 
 
 @dataclass(frozen=True)
@@ -39,6 +70,7 @@ class Limits:
     import_timeout: float = 20.0
     memory_mb: int = 1024
     file_mb: int = 64  # the largest file the child may write (its captured output included)
+    sandbox: str = "auto"  # how the kernel confines the child: auto | require | off (see `policy`)
 
 
 @dataclass(frozen=True)
@@ -55,6 +87,7 @@ class LoadResult:
     fatal: dict | None
     problems: list = field(default_factory=list)
     functions: dict = field(default_factory=dict)  # name -> [filename, first line]
+    layers: dict | None = None  # what confined the child (`layers.applied`); None: it never said
 
 
 class ChildTimeout(Exception):
@@ -129,9 +162,7 @@ def _kill_group(pid: int) -> None:
 
 def _environment(workdir: str) -> dict:
     """All a child sees of the environment: its own folders, and nothing of the grader's."""
-    keep = {k: os.environ[k] for k in ("PATH", "SYSTEMROOT") if k in os.environ}
     return {
-        **keep,
         "HOME": workdir,
         "TMPDIR": workdir,
         "LANG": "C.UTF-8",
@@ -164,7 +195,7 @@ class ForkServer:
         self._workdir = tempfile.mkdtemp(prefix="grader-zygote-")
         ours, theirs = socket.socketpair()
         self._proc = subprocess.Popen(
-            [sys.executable, "-I", "-S", str(CHILD_SCRIPT), "--zygote", str(theirs.fileno())],
+            child_command("--zygote", str(theirs.fileno())),
             pass_fds=[theirs.fileno()], cwd=self._workdir, env=_environment(self._workdir),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True)
@@ -182,10 +213,9 @@ class ForkServer:
             raise ConnectionError("the fork server stopped")
         return framing.parse(self._control.recv(framing.unpack_length(header), socket.MSG_WAITALL))
 
-    def fork(self, workdir: str, limits: Limits) -> _Forked:
+    def fork(self, workdir: str, rules: dict) -> _Forked:
         """A fresh child for `workdir`; a server that a student's code killed is replaced."""
-        request = {"op": "fork", "workdir": workdir, "environment": _environment(workdir),
-                   "memory": limits.memory_mb * 1024 * 1024, "files": limits.file_mb * 1024 * 1024}
+        request = {"op": "fork", "workdir": workdir, "environment": _environment(workdir), "policy": rules}
         for attempt in (1, 2):
             channel, theirs = socket.socketpair()
             try:
@@ -244,40 +274,38 @@ class Sandbox:
         with open(os.path.join(self._workdir, "submission.json"), "w", encoding="utf-8") as f:
             json.dump({"module": self.program.module, "chunks": self.program.chunks,
                        "tolerant": self.program.tolerant, "preload": list(self.preload)}, f)
+        rules = policy.for_child(self.limits.sandbox, self._workdir, memory=self.limits.memory_mb * 1024 * 1024,
+                                 files=self.limits.file_mb * 1024 * 1024)
         if self.forks is not None:
-            self._child = self.forks.fork(self._workdir, self.limits)
-        else:
+            self._child = self.forks.fork(self._workdir, rules)
+        else:  # the child sets its own session and limits (`layers.isolate`)
             self._child = _Spawned(subprocess.Popen(
-                [sys.executable, "-I", "-S", str(CHILD_SCRIPT)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                cwd=self._workdir, env=_environment(self._workdir), start_new_session=True,
-                preexec_fn=self._apply_limits))
+                child_command(json.dumps(rules)), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL, cwd=self._workdir, env=_environment(self._workdir)))
         self._loaded = None
 
-    def _apply_limits(self) -> None:
-        import resource
-
-        memory = self.limits.memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        files = self.limits.file_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_FSIZE, (files, files))
-
     def load_result(self) -> LoadResult:
-        """Wait for the child to import the submission, and say how it went."""
+        """Wait for the child to import the submission, and say how it went.
+
+        The child first says which layers confine it, before any student code has run;
+        under `--sandbox require` it stops there if one is missing.
+        """
         if self._child is None:
             self.start()
             self.go()
         if self._loaded is None:
+            applied = None
             try:
+                applied = _applied(self._receive(self.limits.import_timeout))
                 reply = self._receive(self.limits.import_timeout)
             except ChildTimeout:
                 limit = self.limits.import_timeout
                 self._loaded = LoadResult(fatal={"type": "Timeout", "message":
-                                                 f"importing it took longer than {limit:g} s"})
+                                                 f"importing it took longer than {limit:g} s"}, layers=applied)
             except ChildDied as died:
-                self._loaded = LoadResult(fatal={"type": "Crash", "message": died.how})
+                self._loaded = LoadResult(fatal={"type": "Crash", "message": died.how}, layers=applied)
             else:
-                self._loaded = _load_result(reply)
+                self._loaded = _load_result(reply, applied)
         return self._loaded
 
     def unreadable(self) -> ChildDied:
@@ -376,15 +404,26 @@ def _problem(value) -> dict:
             "code": str(value.get("code", "")), "chunk": str(value.get("chunk", ""))}
 
 
-def _load_result(reply: dict) -> LoadResult:
+def _applied(ready: dict) -> dict:
+    """The layers the child reported before running student code; refuse if it refused."""
+    refused = ready.get("refused")
+    if refused:
+        raise SandboxUnavailable(f"--sandbox require: this machine cannot confine {' and '.join(map(str, refused))} "
+                                 "(run `grader doctor` to see why)")
+    layers = ready.get("layers")
+    return {str(k): v for k, v in layers.items() if isinstance(v, (bool, int, type(None)))} \
+        if isinstance(layers, dict) else {}
+
+
+def _load_result(reply: dict, applied: dict) -> LoadResult:
     """The child's account of the import, in the shape the grader expects, or a crash."""
     try:
         fatal = None if reply.get("fatal") is None else _problem(reply["fatal"])
         problems = [_problem(p) for p in reply.get("problems", [])]
         functions = {str(name): [str(where[0]), int(where[1])] for name, where in reply["functions"].items()}
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return LoadResult(fatal={"type": "Crash", "message": "the process sent an unreadable answer"})
-    return LoadResult(fatal, problems, functions)
+        return LoadResult(fatal={"type": "Crash", "message": "the process sent an unreadable answer"}, layers=applied)
+    return LoadResult(fatal, problems, functions, applied)
 
 
 def _library_path() -> list[str]:

@@ -16,6 +16,9 @@ from . import wire
 from .process import ChildDied, ChildTimeout, Sandbox
 
 
+SANDBOX_REFUSALS = ("PermissionError", "BlockingIOError")  # how the kernel's refusals reach Python
+
+
 class StudentProblem:
     """A call into the student's code that did not return a value."""
 
@@ -83,6 +86,11 @@ def _raised(function: str, call: str, info: dict, memory_mb: int) -> StudentProb
             function, call, f"`{call}` used more than {memory_mb} MiB of memory{_where(info)}.",
             "Does it build a list or array far larger than its inputs, or one that keeps growing?")
     detail = f"{kind}: {text}" if text else kind
+    if kind in SANDBOX_REFUSALS:
+        return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.{_printed(info)}",
+                            "The grader runs your code in a sandbox: it cannot start processes, use the "
+                            "network, or read or write files outside its own folder. The exercise needs "
+                            "none of these: compute the result from the arguments.")
     return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.{_printed(info)}",
                         "Read the line named above; try the same call yourself in Python.")
 

@@ -1,0 +1,85 @@
+"""`grader doctor`: what this machine lets the grader confine, and why.
+
+The answer comes from a real child: `probe` starts one on a two-line program and reads
+the layers it reports, so what doctor says is what grading gets. The facts around it
+(kernel, Landlock's ABI, user namespaces, an outer seccomp filter) explain a missing layer.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import platform
+import sys
+from pathlib import Path
+
+from .sandbox.layers import LAYERS, in_force
+from .sandbox.process import Limits, Program, Sandbox
+
+_WHY_MISSING = {
+    "files": "needs Landlock (Linux 5.13 or later, with `landlock` in the boot's lsm= list)",
+    "processes": "needs user namespaces (for a PID namespace), or seccomp with Landlock ABI 6 (Linux 6.12)",
+    "network": "needs user namespaces (for a network namespace) or seccomp",
+}
+
+
+def probe(limits: Limits = Limits()) -> dict:
+    """{layer: how it is confined, or ""} for a child started under `limits`."""
+    program = Program(module="probe", chunks=[{"source": "def probe():\n    return 1\n",
+                                                "filename": "probe.py", "label": None}], tolerant=False)
+    with Sandbox(program, limits) as sandbox:
+        return in_force(sandbox.load_result().layers or {})
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text().strip()
+    except OSError:
+        return "absent"
+
+
+def _landlock_abi() -> int:
+    if not sys.platform.startswith("linux"):
+        return 0
+    libc = ctypes.CDLL(None, use_errno=True)
+    version = libc.syscall(444, None, 0, 1)  # landlock_create_ruleset(NULL, 0, VERSION)
+    return max(version, 0)
+
+
+def _outer_seccomp() -> str:
+    for line in _read("/proc/self/status").splitlines():
+        if line.startswith("Seccomp:"):
+            return {"0": "none", "1": "strict", "2": "a filter (a container's profile, e.g. Docker's)"}.get(
+                line.split()[1], line)
+    return "unknown"
+
+
+def facts() -> list[tuple[str, str]]:
+    """What explains the layers: the kernel and its switches."""
+    if sys.platform == "darwin":
+        return [("system", f"macOS {platform.mac_ver()[0]}: no Landlock, namespaces or seccomp; "
+                           "the student's code runs as the grading user")]
+    return [
+        ("kernel", f"{platform.system()} {platform.release()} ({platform.machine()})"),
+        ("Landlock ABI", str(_landlock_abi() or "unavailable")),
+        ("user namespaces", f"max_user_namespaces={_read('/proc/sys/user/max_user_namespaces')}, "
+                            f"unprivileged_userns_clone={_read('/proc/sys/kernel/unprivileged_userns_clone')}, "
+                            "apparmor_restrict_unprivileged_userns="
+                            f"{_read('/proc/sys/kernel/apparmor_restrict_unprivileged_userns')}"),
+        ("seccomp around the grader", _outer_seccomp()),
+        ("in a container", "yes" if os.path.exists("/.dockerenv") or os.path.exists("/run/.containerenv") else
+         "not that it says"),
+        ("running as", f"uid {os.geteuid()}"),
+    ]
+
+
+def report(layers: dict) -> str:
+    lines = [f"{name}: {value}" for name, value in facts()]
+    lines.append("")
+    for layer in LAYERS:
+        how = layers.get(layer)
+        lines.append(f"{layer}: {'confined by ' + how if how else 'NOT confined: ' + _WHY_MISSING[layer]}")
+    complete = all(layers.get(layer) for layer in LAYERS)
+    lines += ["", "--sandbox require will grade here." if complete else
+              "--sandbox require will refuse to grade here; --sandbox auto grades with the layers above."]
+    return "\n".join(lines) + "\n"
