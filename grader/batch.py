@@ -123,7 +123,9 @@ class _TrackedForkServer(ForkServer):
 
 def _stop_worker(signum=None, frame=None) -> None:
     """SIGTERM (from the grader on Ctrl-C, or from the kernel when the grader died): end the students'
-    processes and the fork server, then this worker, at once."""
+    processes and the fork server, then this worker, at once. It runs once: a second SIGTERM
+    (Ctrl-C's, then the grader's death) inside it would wait forever on the fork server's lock."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     forks = _WORKER.get("forks")
     if forks is not None:
         for pid in list(forks.children):

@@ -142,6 +142,8 @@ def _written_names(path: Path, functions: tuple[str, ...]) -> tuple[set, set]:
 
 def pick(files: list[Path], root: Path, stem: str, functions: tuple[str, ...]) -> Choice:
     """The most complete of `files` (found under `root`), and the others that hold the lesson."""
+    if len(files) == 1:
+        return Choice(files[0], functions=len(functions))  # no choice to make: nothing to read
     candidates = [measure(f, functions) for f in files]
     ranked = sorted(candidates, key=lambda c: (-c.written, -c.defined, c.path.stem != stem, SUFFIXES.index(c.path.suffix),
                                                len(c.path.relative_to(root).parts), str(c.path)))

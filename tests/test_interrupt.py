@@ -96,7 +96,7 @@ def test_a_second_ctrl_c_exits_at_once_without_a_traceback(tmp_path):
     run.send_signal(signal.SIGINT)
     time.sleep(0.05)
     run.send_signal(signal.SIGINT)
-    _, stderr = run.communicate(timeout=10)
+    _, stderr = run.communicate(timeout=20)
     assert run.returncode == 130 and "Traceback" not in stderr
     assert "interrupted: 1 of 2 graded" in stderr
 
@@ -115,7 +115,7 @@ def test_kill_9_of_the_grader_leaves_no_worker_fork_server_or_sandbox(tmp_path):
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     try:
-        wait_for(lambda: not alive(below), 10)
+        wait_for(lambda: not alive(below), 20)
     finally:
         for pid in alive(below):  # a failed run must not leave them to the next test
             os.kill(pid, signal.SIGKILL)
