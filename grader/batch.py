@@ -1,8 +1,8 @@
 """`grader grade DIR`: grade a whole class, in parallel, resumably.
 
-A submission is a `.py` or `.ipynb` file directly in DIR (its stem is the student id) or
-a subfolder holding one (the folder's name is the id). Each is graded as `grader check`
-grades it, in worker processes that keep the grader loaded between students. Each report
+`roster` says which student handed in what (a file or folder per student, in the layout of
+the LMS that exported them) and `discovery` which file of theirs to grade. Each is graded as
+`grader check` grades it, in worker processes that keep the grader loaded between students. Each report
 is written atomically the moment it is ready, under the key of what was graded (the
 submission's bytes, the grader's version and the limits), so a run that is interrupted,
 even by `kill -9`, and started again grades only what is missing or changed.
@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, CancelledError, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,8 +26,8 @@ from typing import Callable
 
 from . import __version__
 from .files import write_json_atomically
-from .sandbox.process import Limits
-from .submission import SUFFIXES, SubmissionError, find_submission
+from .sandbox.process import ForkServer, Limits
+from .roster import read as read_roster
 
 REPORTS = "reports"
 
@@ -32,30 +35,38 @@ REPORTS = "reports"
 @dataclass(frozen=True)
 class Student:
     id: str
-    path: Path | None  # None: a folder with nothing to grade in it
+    path: Path | None  # None: nothing to grade
     problem: str = ""
+    name: str = ""  # as the export spells it, when it does
+    found: str = ""  # what else was handed in and not graded
+    late: bool = False
 
 
-def discover(folder: Path, stem: str) -> list[Student]:
-    """Every submission in `folder`, sorted by student id."""
-    if not folder.is_dir():
-        raise SubmissionError(f"{folder}: no such folder")
-    found = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith("."):
+@dataclass(frozen=True)
+class Class:
+    source: str  # the layout the submissions came in (roster.Roster.source)
+    students: list[Student]
+    ignored: tuple[str, ...]  # names in the class folder that are nobody's submission
+
+
+def discover(folder: Path, assignment, *, skip: tuple[Path, ...] = (), id_pattern: str | None = None) -> Class:
+    """Every student in `folder`, sorted by id, each with the one file the discovery rule grades."""
+    from .discovery import lesson_functions, pick
+
+    roster = read_roster(folder, skip=skip, id_pattern=id_pattern)
+    functions = lesson_functions(assignment)
+    students = []
+    for student, entries in roster.students.items():
+        files = roster.files(student)
+        name = next((e.name for e in entries if e.name), "")
+        late = any(e.late for e in entries)
+        if not files:
+            where = ", ".join(e.path.name for e in entries)
+            students.append(Student(student, None, f"{where}: no .py or .ipynb file to grade", name, late=late))
             continue
-        if entry.is_file() and entry.suffix in SUFFIXES:
-            found.append(Student(entry.stem, entry))
-        elif entry.is_dir():
-            try:
-                found.append(Student(entry.name, find_submission(entry, stem)))
-            except SubmissionError as problem:
-                found.append(Student(entry.name, None, str(problem)))
-    ids = [s.id for s in found]
-    twice = sorted({i for i in ids if ids.count(i) > 1})
-    if twice:
-        raise SubmissionError(f"{folder}: more than one submission for {', '.join(twice)}")
-    return found
+        choice = pick(files, folder, assignment.stem, functions)
+        students.append(Student(student, choice.path, "", name, choice.note(folder), late))
+    return Class(roster.source, students, roster.ignored)
 
 
 def grader_fingerprint() -> str:
@@ -73,7 +84,8 @@ def key(student: Student, limits: Limits, fingerprint: str) -> str:
     """What a report was graded from: a changed file, grader or limit means grading again."""
     digest = hashlib.sha256()
     digest.update(student.path.read_bytes() if student.path else student.problem.encode())
-    digest.update(f"{fingerprint}|{student.path.suffix if student.path else ''}|{asdict(limits)}".encode())
+    digest.update(f"{fingerprint}|{student.path.suffix if student.path else ''}|{asdict(limits)}|"
+                  f"{student.found}|{student.name}|{student.late}".encode())
     return digest.hexdigest()
 
 
@@ -87,36 +99,95 @@ def _read_json(path: Path) -> dict | None:
 # -- in the worker processes ----------------------------------------------------------
 
 _WORKER: dict = {}
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _start_worker(stem: str) -> None:
+class _TrackedForkServer(ForkServer):
+    """A fork server that remembers its living children, so that a dying worker can take them along."""
+
+    def __init__(self):
+        self.children: set[int] = set()
+        super().__init__()
+
+    def fork(self, workdir: str, rules: dict):
+        child = super().fork(workdir, rules)
+        self.children.add(child.pid)
+        return child
+
+    def reap(self, pid: int, wait: float) -> int | None:
+        code = super().reap(pid, wait)
+        if code is not None:
+            self.children.discard(pid)
+        return code
+
+
+def _stop_worker(signum=None, frame=None) -> None:
+    """SIGTERM (from the grader on Ctrl-C, or from the kernel when the grader died): end the students'
+    processes and the fork server, then this worker, at once. It runs once: a second SIGTERM
+    (Ctrl-C's, then the grader's death) inside it would wait forever on the fork server's lock."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    forks = _WORKER.get("forks")
+    if forks is not None:
+        for pid in list(forks.children):
+            try:
+                os.killpg(pid, signal.SIGKILL)  # each sandbox leads its own process group
+            except OSError:
+                pass
+        forks.close()
+    os._exit(1)
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker receive SIGTERM when the grader's process ends, even by `kill -9`:
+    the kernel's parent-death signal on Linux, a thread watching the parent elsewhere."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the grader died before the signal was armed
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _start_worker(stem: str, parent: int) -> None:
     """Load the grader, the checks and a fork server once per worker, not once per student."""
     from multiprocessing.util import Finalize
 
     from . import assignment as assignments
-    from .sandbox.process import ForkServer
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole terminal group: the grader decides
+    signal.signal(signal.SIGTERM, _stop_worker)
+    _die_with(parent)
     assignment = assignments.load(stem)
     assignment.checks()
     _WORKER["assignment"] = assignment
-    _WORKER["forks"] = ForkServer()
+    _WORKER["forks"] = _TrackedForkServer()
     Finalize(_WORKER["forks"], _WORKER["forks"].close, exitpriority=10)  # workers skip atexit
 
 
 def _grade_one(student: Student, limits: Limits, target: Path, stamp: str) -> dict:
     from .engine import grade
 
+    document = {"student": student.id, "name": student.name, "late": student.late}
     if student.path is None:
-        document = {"student": student.id, "status": "no submission", "reason": student.problem, "report": None}
+        document.update(status="no submission", reason=student.problem, report=None)
     else:
         try:
             report = grade(_WORKER["assignment"], student.path, limits=limits, forks=_WORKER["forks"]).to_dict()
-            status = "not graded" if report["errors"] else "graded"
-            document = {"student": student.id, "status": status,
-                        "reason": report["errors"][0] if report["errors"] else "", "report": report}
+            if student.found:
+                report["notes"].insert(0, student.found)
+            # a submission that cannot be imported is a graded 0, its error the reason
+            document.update(status="graded", reason=report["errors"][0] if report["errors"] else "", report=report)
         except Exception as fault:  # a fault of the grader's: the row says so, the batch goes on
-            document = {"student": student.id, "status": "grader error",
-                        "reason": f"{type(fault).__name__}: {fault}", "report": None}
+            document.update(status="grader error", reason=f"{type(fault).__name__}: {fault}", report=None)
     document["key"] = stamp
     write_json_atomically(target, document)  # whole on disk, or not there at all
     return document
@@ -125,18 +196,33 @@ def _grade_one(student: Student, limits: Limits, target: Path, stamp: str) -> di
 # -- in the instructor's process ------------------------------------------------------
 
 
+class Interrupted(Exception):
+    """Ctrl-C: grading stopped; `rows` are the students graded so far."""
+
+    def __init__(self, rows: list[dict], total: int):
+        super().__init__(f"interrupted: {len(rows)} of {total} graded; run the same command to resume")
+        self.rows, self.total = rows, total
+
+
 class Progress:
     """A progress bar (count, rate, ETA) on a terminal; plain lines otherwise."""
 
-    def __init__(self, total: int, stream=sys.stderr):
-        self.total, self.done, self.stream = total, 0, stream
+    def __init__(self, stream=sys.stderr):
+        self.total, self.done, self.stream = 0, 0, stream
         self.started = time.monotonic()
         self.bar = stream.isatty()
+        self.fresh = 0
+
+    def plan(self, total: int, already: int) -> None:
+        """`already` of `total` were graded by an earlier run: count from there."""
+        self.total, self.done, self.fresh = total, already, 0
+        self.started = time.monotonic()
 
     def step(self, document: dict) -> None:
         self.done += 1
+        self.fresh += 1
         elapsed = time.monotonic() - self.started
-        rate = self.done / elapsed if elapsed > 0 else 0.0
+        rate = self.fresh / elapsed if elapsed > 0 else 0.0
         eta = (self.total - self.done) / rate if rate else 0.0
         score = document["report"]["score"] if document.get("report") else None
         if self.bar:
@@ -152,10 +238,27 @@ class Progress:
         self.stream.flush()
 
 
-def grade_class(stem: str, folder: Path, out: Path, *, workers: int | None = None,
-                limits: Limits = Limits(), on_done: Callable[[dict], None] | None = None) -> list[dict]:
-    """Grade every submission in `folder` not already graded in `out`; return every row, by id."""
-    students = discover(folder, stem)
+GRACE = 1.5  # seconds the students being graded get to finish after Ctrl-C
+
+
+def _end_workers() -> None:
+    """SIGTERM every worker: each ends its students' processes and its fork server, then itself."""
+    for worker in multiprocessing.active_children():
+        try:
+            os.kill(worker.pid, signal.SIGTERM)
+        except OSError:
+            pass
+
+
+def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = None, limits: Limits = Limits(),
+                on_plan: Callable[[int, int], None] | None = None,
+                on_done: Callable[[dict], None] | None = None) -> list[dict]:
+    """Grade every student of `klass` not already graded in `out`; return every row, by id.
+
+    Ctrl-C stops handing out work, gives the students being graded `GRACE` seconds, ends the
+    workers and raises `Interrupted` with what is done; a second Ctrl-C exits at once (130).
+    """
+    students = klass.students
     reports = out / REPORTS
     reports.mkdir(parents=True, exist_ok=True)
     for unfinished in reports.glob(".*.json"):  # a report being written when a run was killed
@@ -169,24 +272,59 @@ def grade_class(stem: str, folder: Path, out: Path, *, workers: int | None = Non
             documents[student.id] = previous
         else:
             pending.append((student, stamp))
-    for _ in range(3):  # a worker that dies takes its pool with it: start another for what is left
-        if not pending:
-            break
-        with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
-                                 initializer=_start_worker, initargs=(stem,)) as pool:
+    if on_plan:
+        on_plan(len(students), len(documents))
+
+    stop = threading.Event()
+
+    def interrupt(signum, frame) -> None:
+        if stop.is_set():  # the second Ctrl-C: no waiting, no traceback
+            _end_workers()
+            sys.stderr.write(f"\ninterrupted: {len(documents)} of {len(students)} graded; "
+                             "run the same command to resume\n")
+            os._exit(130)
+        stop.set()
+
+    def collect(future, failed: list) -> None:
+        try:
+            document = future.result()
+        except (BrokenProcessPool, CancelledError):
+            failed.append(futures[future])
+            return
+        documents[document["student"]] = document
+        if on_done:
+            on_done(document)
+
+    previous_handler = signal.signal(signal.SIGINT, interrupt)
+    try:
+        for _ in range(3):  # a worker that dies takes its pool with it: start another for what is left
+            if not pending:
+                break
+            pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
+                                       initializer=_start_worker, initargs=(stem, os.getpid()))
             futures = {pool.submit(_grade_one, student, limits, reports / f"{student.id}.json", stamp):
                        (student, stamp) for student, stamp in pending}
-            pending = []
-            for future in as_completed(futures):
-                try:
-                    document = future.result()
-                except BrokenProcessPool:
-                    pending.append(futures[future])
-                    continue
-                documents[document["student"]] = document
-                if on_done:
-                    on_done(document)
+            pending, waiting = [], set(futures)
+            while waiting and not stop.is_set():
+                done, waiting = wait(waiting, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in done:
+                    collect(future, pending)
+            if stop.is_set():
+                for future in waiting:
+                    future.cancel()
+                deadline = time.monotonic() + GRACE
+                while waiting and time.monotonic() < deadline:
+                    done, waiting = wait(waiting, timeout=0.1, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        collect(future, [])
+                _end_workers()
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise Interrupted([documents[s.id] for s in students if s.id in documents], len(students))
+            pool.shutdown(wait=True)
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
     for student, _ in pending:
-        documents[student.id] = {"student": student.id, "status": "grader error", "report": None,
+        documents[student.id] = {"student": student.id, "name": student.name, "late": student.late,
+                                 "status": "grader error", "report": None,
                                  "reason": "the grading process died three times on this class"}
     return [documents[s.id] for s in students]

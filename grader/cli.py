@@ -15,6 +15,7 @@ from pathlib import Path
 from . import __version__, assignment as assignments
 
 EXIT_PASSED, EXIT_BELOW, EXIT_MISUSE, EXIT_GRADER_FAILED = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 class UsageError(Exception):
@@ -54,13 +55,22 @@ def _limits(args):
 def cmd_check(args) -> int:
     from .engine import grade
     from .render import gradescope
+    from .discovery import SubmissionError
     from .sandbox.policy import SandboxUnavailable
-    from .submission import SubmissionError
 
     assignment = _pick_assignment(args.assignment, args.path)
     path = args.path or _default_submission(assignment.stem)
+    if path.is_file() and path.suffix not in (".py", ".ipynb"):
+        raise UsageError(f"{path} is neither a .py file nor a notebook (.ipynb): give the file with your "
+                         "functions, or the folder that holds it")
+    maximum = sum(c.points for c in assignment.checks())
+    if args.min_score is not None and not 0 <= args.min_score <= maximum:
+        raise UsageError(f"--min-score {args.min_score:g} is outside 0..{maximum:g}, the points this "
+                         "assignment has")
+    limits = _limits(args)
+    _check_limits(assignment, limits)
     try:
-        report = grade(assignment, path, only=args.only, limits=_limits(args))
+        report = grade(assignment, path, only=args.only, limits=limits)
     except SandboxUnavailable as refused:
         raise UsageError(str(refused)) from None
     except (SubmissionError, LookupError) as problem:
@@ -105,27 +115,57 @@ def publish(report, args, title: str) -> None:
 
 
 def cmd_grade(args) -> int:
-    from .batch import Progress, discover, grade_class
+    from .batch import Interrupted, Progress, discover, grade_class
     from .gradebook import write_canvas, write_grades, write_summary
-    from .submission import SubmissionError
+    from .discovery import SubmissionError
+    from .roster import unpack
 
     assignment = _pick_assignment(args.assignment, None)
-    out = args.out or args.folder.parent / f"{args.folder.name}-graded"
+    folder = args.folder
+    if folder.is_file() and folder.suffix != ".zip":
+        raise UsageError(f"{folder} is a file: give the folder that holds the class's submissions "
+                         f"(or a .zip of it), e.g. `grader grade {folder.parent}`")
+    out = args.out or folder.parent / f"{folder.stem if folder.suffix == '.zip' else folder.name}-graded"
     limits = _limits(args)
     _require_sandbox(limits)
     try:
-        progress = Progress(len(discover(args.folder, assignment.stem)))
-        rows = grade_class(assignment.stem, args.folder, out, workers=args.jobs, limits=limits,
-                           on_done=progress.step)
+        if folder.is_file():
+            folder = unpack(folder, out / "unpacked")
+        klass = discover(folder, assignment, skip=(out,), id_pattern=args.id_pattern)
+        _check_limits(assignment, limits)
+        progress = Progress()
+        rows = grade_class(assignment.stem, klass, out, workers=args.jobs, limits=limits,
+                           on_plan=progress.plan, on_done=progress.step)
     except SubmissionError as problem:
         raise UsageError(str(problem)) from None
+    except Interrupted as stopped:
+        _write_gradebook(stopped.rows, klass, assignment, out, args)
+        print(f"\n{stopped}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    summary = _write_gradebook(rows, klass, assignment, out, args)
+    graded = sum(r["status"] == "graded" for r in rows)
+    ignored = f"; ignored (not a submission): {', '.join(klass.ignored)}" if klass.ignored else ""
+    print(f"{len(rows)} submissions ({klass.source} layout), {graded} graded: {out / 'grades.csv'}, {summary}{ignored}")
+    return EXIT_PASSED
+
+
+def _write_gradebook(rows, klass, assignment, out: Path, args) -> Path:
+    from .gradebook import write_canvas, write_grades, write_summary
+
     write_grades(rows, assignment, out / "grades.csv")
     if args.canvas:
-        write_canvas(rows, assignment, args.canvas)
-    summary = write_summary(rows, out, assignment.title)
-    graded = sum(r["status"] == "graded" for r in rows)
-    print(f"{len(rows)} submissions, {graded} graded: {out / 'grades.csv'}, {summary}")
-    return EXIT_PASSED
+        write_canvas(rows, assignment, args.canvas, column=args.canvas_column, source=klass.source)
+    return write_summary(rows, out, assignment.title, ignored=klass.ignored)
+
+
+def _check_limits(assignment, limits) -> None:
+    """Grade the reference under the chosen limits before any student pays for them."""
+    from .limits import LimitsTooLow, check_limits
+
+    try:
+        check_limits(assignment, limits)
+    except LimitsTooLow as problem:
+        raise UsageError(str(problem)) from None
 
 
 def _require_sandbox(limits) -> None:
@@ -197,6 +237,18 @@ def _positive(text: str) -> float:
     return value
 
 
+def _id_pattern(text: str):
+    import re
+
+    try:
+        pattern = re.compile(text)
+    except re.error as problem:
+        raise argparse.ArgumentTypeError(f"is not a regular expression ({problem})") from None
+    if "student" not in pattern.groupindex:
+        raise argparse.ArgumentTypeError("needs a named group `(?P<student>...)` that captures the student's id")
+    return text
+
+
 def _whole(text: str) -> int:
     if not text.isdigit() or int(text) == 0:
         raise argparse.ArgumentTypeError(f"must be a whole number above 0, not {text}")
@@ -241,11 +293,18 @@ def make_parser() -> argparse.ArgumentParser:
 
     grade = commands.add_parser("grade", help="grade a class: every submission in a folder, in parallel")
     grade.add_argument("folder", type=Path, metavar="DIR",
-                       help="holds one .py/.ipynb per student (named by id) or one folder per student")
+                       help="a folder or .zip: one .py/.ipynb or folder per student, or an LMS export "
+                            "(Canvas, Moodle, Gradescope, GitHub Classroom clones)")
+    grade.add_argument("--id-pattern", metavar="REGEX", type=_id_pattern,
+                       help="read each student's id from the names in DIR with this regular expression, "
+                            "whose named group `student` is the id, e.g. '^(?P<student>[a-z]+)_'")
     grade.add_argument("--out", type=Path, metavar="OUTDIR", help="where reports go (default: DIR-graded)")
     grade.add_argument("-j", "--jobs", type=_whole, metavar="N",
                        help="submissions graded at once (default: one per core)")
     grade.add_argument("--canvas", type=Path, metavar="FILE", help="also write a CSV for Canvas's gradebook import")
+    grade.add_argument("--canvas-column", metavar="NAME",
+                       help="the Canvas assignment to fill, as its gradebook column reads, e.g. 'Lesson 2 (1234)' "
+                            "(default: the lesson's title, which Canvas imports as a new assignment)")
     grade.add_argument("--assignment", metavar="STEM")
     _add_limits(grade)
     grade.set_defaults(run=cmd_grade)

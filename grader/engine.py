@@ -18,7 +18,8 @@ from .report import FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult
 from .sandbox.framing import clean
 from .sandbox.layers import in_force
 from .sandbox.process import ForkServer, Limits, Sandbox
-from .submission import UnreadableSubmission, find_submission, load_program
+from .discovery import choose, lesson_functions
+from .submission import UnreadableSubmission, load_program
 
 PLOTTING = ("matplotlib.pyplot",)
 
@@ -98,12 +99,14 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
     `forks`, when grading many submissions, supplies children forked from a warm process.
     """
     started = time.monotonic()
-    file = find_submission(path, assignment.stem)
+    found = choose(path, assignment.stem, lesson_functions(assignment))
+    file = found.path
     exercises = [e for e in assignment.exercises if only in (None, e.id)]
     if not exercises:
         raise LookupError(f"no exercise named {only!r}; exercises: "
                           f"{', '.join(e.id for e in assignment.exercises)}")
-    errors, notes, results, functions, applied = [], [], [], {}, None
+    errors, results, functions, applied = [], [], {}, None
+    notes = [found.note(path)] if found.others else []  # the other files that hold the lesson's functions
     try:
         program = load_program(file, assignment.stem)
     except UnreadableSubmission as unreadable:
@@ -131,7 +134,7 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
                 results = _not_graded(checks, f"Not graded: {errors[0]}")
             else:
                 functions = loaded.functions
-                notes = [f"{p['chunk']} raised {_describe_problem(p)}; the cells after it still ran."
+                notes += [f"{p['chunk']} raised {_describe_problem(p)}; the cells after it still ran."
                          for p in loaded.problems if p["type"] != "NotImplementedError"]
                 from .sandbox.proxy import StudentModule
 
@@ -150,6 +153,7 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
     withheld_checks, withheld_points = assignment.withheld()
     sandbox = {"mode": limits.sandbox, "ran": applied is not None, **in_force(applied or {})}
     return Report(assignment=assignment.stem, submission=clean(str(file)), exercises=tuple(by_exercise),
-                  errors=tuple(clean(errors)), notes=tuple(notes), grader_version=__version__,
+                  errors=tuple(clean(errors)), notes=tuple(clean(notes)),
+                  grader_version=__version__,
                   duration_s=time.monotonic() - started, withheld_checks=withheld_checks,
                   withheld_points=withheld_points, sandbox=sandbox)

@@ -29,21 +29,34 @@ def write_grades(rows: list[dict], assignment: Assignment, path: Path) -> None:
                           row["status"], row.get("reason", "")])
 
 
-def write_canvas(rows: list[dict], assignment: Assignment, path: Path, column: str = "") -> None:
+# Which Canvas gradebook column carries the student's id, by where the submissions came from: Canvas
+# matches rows by `ID` (its user id), then `SIS User ID`, then `SIS Login ID` (formats.md, section 4).
+CANVAS_ID_COLUMN = {"canvas": 1, "gradescope": 2}  # Gradescope's export gives the student's SID
+CANVAS_HEADER = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+
+
+def write_canvas(rows: list[dict], assignment: Assignment, path: Path, column: str | None = None,
+                 source: str = "folder") -> None:
     """Canvas's gradebook import: Student, ID, SIS User ID, SIS Login ID, Section, then the assignment.
 
-    The student id goes in `SIS Login ID` (and `Student`), which Canvas matches when the ID
-    columns are empty; a `Points Possible` row sets the assignment's points.
+    The id goes in the column Canvas matches it by: `ID` for a Canvas export (its user id),
+    `SIS User ID` for Gradescope's SID, `SIS Login ID` otherwise (a login or a name the
+    instructor chose). `column` names an existing assignment ("Title (id)"); without it, Canvas
+    creates a new one. Scores are the same as grades.csv: blank when nothing was graded.
     """
     column = column or assignment.title
     maximum = next((r["report"]["max_score"] for r in rows if r.get("report")), "")
+    where = CANVAS_ID_COLUMN.get(source, 3)
     with open(path, "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
-        out.writerow(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])
+        out.writerow([*CANVAS_HEADER, column])
         out.writerow(["Points Possible", "", "", "", "", _number(maximum)])
         for row in rows:
             score = row["report"]["score"] if row.get("report") else ""
-            out.writerow([row["student"], "", "", row["student"], "", _number(score)])
+            line = [row.get("name") or row["student"], "", "", "", ""]
+            if not row["student"].startswith("anon_"):  # an anonymous Canvas id matches nobody
+                line[where] = row["student"]
+            out.writerow([*line, _number(score)])
 
 
 def _number(value) -> str:
@@ -52,7 +65,7 @@ def _number(value) -> str:
 
 def summarise(rows: list[dict]) -> dict:
     """The class in numbers: scores, each exercise's share of full marks, the commonest failures."""
-    reports = [r["report"] for r in rows if r.get("report") and not r["report"]["errors"]]
+    reports = [r["report"] for r in rows if r.get("report")]  # a graded 0 (cannot be imported) counts
     scores = [r["score"] for r in reports]
     exercises: dict[str, list[bool]] = {}
     failures: Counter = Counter()
@@ -60,6 +73,8 @@ def summarise(rows: list[dict]) -> dict:
     for report in reports:
         for exercise in report["exercises"]:
             exercises.setdefault(exercise["id"], []).append(exercise["score"] == exercise["max_score"])
+            if report["errors"]:
+                continue  # its checks all failed for one reason, counted once as `unimportable`
             for check in exercise["checks"]:
                 if not check["passed"] and check["status"] != "not implemented":
                     name = (exercise["id"], check["id"])
@@ -68,8 +83,8 @@ def summarise(rows: list[dict]) -> dict:
     return {
         "students": len(rows),
         "graded": len(reports),
-        "not_graded": [(r["student"], r["status"], r.get("reason", "")) for r in rows
-                       if not r.get("report") or r["report"]["errors"]],
+        "not_graded": [(r["student"], r["status"], r.get("reason", "")) for r in rows if not r.get("report")],
+        "unimportable": [(r["student"], r["reason"]) for r in rows if r.get("report") and r["report"]["errors"]],
         "scores": scores,
         "max_score": reports[0]["max_score"] if reports else 0,
         "full_marks": {e: sum(v) / len(v) for e, v in exercises.items()},
@@ -78,28 +93,44 @@ def summarise(rows: list[dict]) -> dict:
     }
 
 
-def write_summary(rows: list[dict], out: Path, title: str) -> Path:
+CHART_CHECKS = 15  # failing checks drawn; the table lists them all
+
+
+def write_summary(rows: list[dict], out: Path, title: str, ignored: tuple[str, ...] = ()) -> Path:
     """summary.md with three charts: the scores, each exercise, the commonest failures."""
     facts = summarise(rows)
-    charts = _draw(facts, out)
     scores = facts["scores"]
     lines = [f"# {title}: the class", "",
-             f"{facts['students']} submissions, {facts['graded']} graded, {len(facts['not_graded'])} not graded.", ""]
-    if scores:
+             f"{facts['students']} submissions, {facts['graded']} graded (a submission that cannot be imported "
+             f"is a graded 0), {len(facts['not_graded'])} not graded.", ""]
+    if not scores:
+        lines += ["Nothing was graded, so there are no scores or charts to show."]
+    else:
+        charts = _draw(facts, out)
         lines += [f"Scores out of {facts['max_score']:g}: mean {statistics.mean(scores):.1f}, median "
                   f"{statistics.median(scores):g}, lowest {min(scores):g}, highest {max(scores):g}; "
                   f"{sum(s == facts['max_score'] for s in scores)} with full marks.", "",
                   f"![scores]({charts[0]})", "", "## Exercises: share of students with full marks", "",
                   "| exercise | full marks |", "|---|---|"]
         lines += [f"| `{e}` | {share:.0%} |" for e, share in facts["full_marks"].items()]
-        lines += ["", f"![exercises]({charts[1]})", "", "## What to reteach: the commonest failing checks", "",
-                  "| exercise | check | students | the hint they got most |", "|---|---|---|---|"]
-        lines += [f"| `{e}` | {name} | {n} | {hint} |" for e, name, n, hint in facts["failing"][:15]]
+        lines += ["", f"![exercises]({charts[1]})", "", "## What to reteach: the commonest failing checks", ""]
+        if facts["unimportable"]:
+            lines += [f"{len(facts['unimportable'])} submissions could not be imported (graded 0, listed below); "
+                      "their checks are not counted here.", ""]
         if facts["failing"]:
+            lines += ["| exercise | check | students | the hint they got most |", "|---|---|---|---|"]
+            lines += [f"| `{e}` | {name} | {n} | {hint} |" for e, name, n, hint in facts["failing"]]
             lines += ["", f"![failing checks]({charts[2]})"]
+        else:
+            lines += ["No check failed in a submission that could be imported."]
+    if facts["unimportable"]:
+        lines += ["", "## Graded 0: could not be imported", "", "| student | reason |", "|---|---|"]
+        lines += [f"| {s} | {reason.replace('|', '/')} |" for s, reason in facts["unimportable"]]
     if facts["not_graded"]:
         lines += ["", "## Not graded", "", "| student | status | reason |", "|---|---|---|"]
         lines += [f"| {s} | {status} | {reason.replace('|', '/')} |" for s, status, reason in facts["not_graded"]]
+    if ignored:
+        lines += ["", "## Ignored", "", f"Not submissions, not graded: {', '.join(ignored)}."]
     path = out / "summary.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -125,12 +156,14 @@ def _draw(facts: dict, out: Path) -> tuple[str, str, str]:
     ax.set(xlabel="share of students with full marks", xlim=(0, 1), title="Exercises")
     fig.tight_layout()
     fig.savefig(out / names[1], dpi=100)
-    fig, ax = plt.subplots(figsize=(9, 4))
-    top = facts["failing"][:10][::-1]
+    failing = facts["failing"]
+    top = failing[:CHART_CHECKS][::-1]
+    shown = "Failing checks" if len(failing) <= CHART_CHECKS else f"Failing checks: top {CHART_CHECKS} of {len(failing)}"
+    fig, ax = plt.subplots(figsize=(9, 1.5 + 0.3 * max(len(top), 1)))
     ax.barh([name for _, name, _, _ in top], [n for _, _, n, _ in top], color="tab:red")
-    ax.set(xlabel="students", title="Commonest failing checks")
+    ax.set(xlabel="students", title=shown)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    fig.subplots_adjust(left=0.42, right=0.97, bottom=0.14)
+    fig.subplots_adjust(left=0.42, right=0.97, bottom=0.6 / (1.5 + 0.3 * max(len(top), 1)) + 0.05)
     fig.savefig(out / names[2], dpi=100)
     plt.close("all")
     return names

@@ -33,8 +33,15 @@ Open `exercises/{stem}.py` (or `exercises/{stem}.ipynb`), replace each
 --only mse` grades one exercise. This copy runs {public} public checks worth {public_points:g}
 points. Your instructor also runs {hidden} hidden checks worth {hidden_points:g} points, on
 inputs you do not see: make your functions right for any input, not only for these.
-
-For GitHub Classroom, copy `templates/github-classroom.yml` to `.github/workflows/classroom.yml`.
+"""
+GITIGNORE = """\
+# what installing and running the kit leaves behind: not part of your work
+.venv/
+venv/
+__pycache__/
+*.egg-info/
+.ipynb_checkpoints/
+.hypothesis/
 """
 
 
@@ -125,6 +132,7 @@ def release(assignment: Assignment, out: Path) -> Path:
     for path in (*assignment.exercise_paths, KIT_ROOT / "pyproject.toml",
                  KIT_ROOT / "templates" / "github-classroom.yml"):
         _copy(path, out / path.relative_to(KIT_ROOT))
+    (out / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     public = [c for c in checks if not c.hidden]
     (out / "README.md").write_text(README.format(
         title=assignment.title, stem=assignment.stem, public=len(public), public_points=sum(c.points for c in public),

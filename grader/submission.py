@@ -1,4 +1,4 @@
-"""Load a submission (a .py file, a notebook, or a folder holding one) into a `Program`.
+"""Load a submission (a .py file or a notebook) into a `Program`; `discovery` finds it in a folder.
 
 A notebook becomes one chunk per code cell, with IPython magics (`%...`) and shell lines
 (`!...`) blanked so that line numbers still match the cell the student sees.
@@ -14,33 +14,9 @@ from pathlib import Path
 
 from .sandbox.process import Program
 
-SUFFIXES = (".py", ".ipynb")
-
-
-class SubmissionError(Exception):
-    """Nothing can be graded: the path is missing, or a folder holds no submission."""
-
 
 class UnreadableSubmission(Exception):
     """The submission exists but cannot be read as code; it is graded 0 with this reason."""
-
-
-def find_submission(path: Path, stem: str) -> Path:
-    """The file to grade: `path` itself, or inside a folder `<stem>.py|.ipynb` or its only one."""
-    if not path.exists():
-        raise SubmissionError(f"{path}: no such file or folder")
-    if path.is_file():
-        return path
-    for suffix in SUFFIXES:
-        if (path / f"{stem}{suffix}").is_file():
-            return path / f"{stem}{suffix}"
-    candidates = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
-    if len(candidates) == 1:
-        return candidates[0]
-    if not candidates:
-        raise SubmissionError(f"{path}: the folder holds no .py or .ipynb file to grade")
-    names = ", ".join(p.name for p in candidates)
-    raise SubmissionError(f"{path}: found {names}; name the one to grade, or call it {stem}.py")
 
 
 def _blank_magics(source: str) -> str:

@@ -34,6 +34,10 @@ def graded(tmp_path_factory):
     (folder / "carol").mkdir()
     (folder / "carol" / "answer.py").write_text("def forward(x, w):\n    return x *\n")
     (folder / "dave").mkdir()
+    (folder / "dave" / "report.pdf").write_bytes(b"%PDF-1.4")
+    for junk in ("__pycache__", "erin"):  # a cache and an empty folder are nobody's submission
+        (folder / junk).mkdir()
+    (folder / "__pycache__" / "alice.cpython-311.pyc").write_bytes(b"")
     (folder / "notes.txt").write_text("not a submission")
     out = folder.parent / "out"
     result = run_grader("grade", folder, "--out", out, "--canvas", out / "canvas.csv", "-j", "2")
@@ -48,7 +52,8 @@ def test_every_submission_is_one_row_and_nothing_else_is(graded):
     by_id = {r["student"]: r for r in table}
     assert by_id["alice"]["total"] == "100" and by_id["alice"]["mse"] == "10" and by_id["alice"]["status"] == "graded"
     assert by_id["bob"]["total"] == "0" and by_id["bob"]["status"] == "graded"
-    assert by_id["carol"]["status"] == "not graded" and "SyntaxError" in by_id["carol"]["reason"]
+    assert by_id["carol"]["status"] == "graded" and by_id["carol"]["total"] == "0"  # cannot be imported: a graded 0
+    assert "SyntaxError" in by_id["carol"]["reason"]
     assert by_id["dave"]["status"] == "no submission" and by_id["dave"]["total"] == ""
     assert sorted(p.stem for p in (out / "reports").glob("*.json")) == ["alice", "bob", "carol", "dave"]
 
@@ -67,12 +72,27 @@ def test_the_canvas_file_has_the_header_canvas_requires(graded):
     assert "alice,,,alice,,100" in lines and "dave,,,dave,," in lines
 
 
+def test_a_submission_that_cannot_be_imported_has_one_verdict_everywhere(graded):
+    _, out, _ = graded
+    row = {r["student"]: r for r in rows(out / "grades.csv")}["carol"]
+    document = json.loads((out / "reports" / "carol.json").read_text())
+    canvas = (out / "canvas.csv").read_text().splitlines()
+    summary = (out / "summary.md").read_text()
+    assert (row["status"], row["total"]) == (document["status"], "0") == ("graded", "0")
+    assert document["report"]["score"] == 0 and document["reason"] == document["report"]["errors"][0]
+    assert "carol,,,carol,,0" in canvas
+    assert "lowest 0, highest 100" in summary  # in the statistics, beside bob's stubs (0) and alice (100)
+
+
 def test_the_summary_says_what_to_reteach(graded):
     _, out, result = graded
     summary = (out / "summary.md").read_text()
-    assert "4 submissions, 2 graded, 2 not graded" in summary and "| carol | not graded |" in summary
+    assert "4 submissions, 3 graded (a submission that cannot be imported is a graded 0), 1 not graded" in summary
+    assert "| carol | answer.py could not be imported" in summary and "| dave | no submission |" in summary
+    assert "Not submissions, not graded: erin/ (empty), notes.txt." in summary
     assert all((out / name).stat().st_size > 1000 for name in ("scores.png", "exercises.png", "failing_checks.png"))
     assert result.stderr.count("\n") == 4  # one progress line per submission when not on a terminal
+    assert "ignored (not a submission): erin/ (empty), notes.txt" in result.stdout
 
 
 def test_a_second_run_grades_only_what_changed(graded):

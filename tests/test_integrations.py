@@ -115,8 +115,17 @@ def test_the_classroom_workflow_parses_and_uses_real_options():
     command = shlex.split(grade["run"].split(">>")[0])
     assert command[0] == "grader"
     make_parser().parse_args(command[1:])  # exits on an unknown option
+    assert command[1:3] == ["check", "."]  # the discovery rule finds a .py or an .ipynb
     reporter = next(step for step in steps if "autograding-grading-reporter" in step.get("uses", ""))
     assert reporter["with"]["runners"] == "grade" and "GRADE_RESULTS" in reporter["env"]
+    assert reporter["if"] == "always()"  # a score reaches Classroom even when grading failed
+    assert next(step for step in steps if "setup-python" in step.get("uses", ""))["with"]["cache"] == "pip"
+
+
+def test_gradescope_setup_updates_the_package_lists_and_names_its_base_image():
+    setup = (ROOT / "templates" / "gradescope" / "setup.sh").read_text()
+    assert setup.index("apt-get update") < setup.index("apt-get install")
+    assert "Ubuntu 22.04" in setup and "useradd" in setup
 
 
 @pytest.fixture(scope="module")

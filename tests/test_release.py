@@ -55,6 +55,13 @@ def test_no_line_of_the_solution_is_in_the_release(release):
     assert not (release / "solutions").exists() and not (release / "tests").exists()
 
 
+def test_the_release_ignores_what_installing_leaves_and_speaks_to_students_only(release):
+    ignored = (release / ".gitignore").read_text().split()
+    assert {".venv/", "*.egg-info/", "__pycache__/"} <= set(ignored)
+    readme = (release / "README.md").read_text()
+    assert "grader check" in readme and "workflow" not in readme and ".github" not in readme
+
+
 def test_the_leak_check_would_see_a_copied_solution(tmp_path):
     (tmp_path / "copy.py").write_text(REFERENCE)
     assert leaked_lines(tmp_path, REFERENCE)

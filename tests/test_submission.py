@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from grader.submission import SubmissionError, UnreadableSubmission, find_submission, load_program
+from grader.submission import UnreadableSubmission, load_program
 
 
 def notebook(cells, nbformat=4):
@@ -52,16 +52,3 @@ def test_unreadable_submissions_say_why(tmp_path, name, content, words):
         load_program(path, "linear_model")
 
 
-def test_a_folder_is_searched_for_the_stem_then_for_a_single_file(tmp_path):
-    (tmp_path / "notes.txt").write_text("")
-    (tmp_path / "alice.py").write_text("")
-    assert find_submission(tmp_path, "linear_model").name == "alice.py"
-    (tmp_path / "linear_model.ipynb").write_text("")
-    assert find_submission(tmp_path, "linear_model").name == "linear_model.ipynb"
-
-
-def test_missing_paths_and_empty_folders_cannot_be_graded(tmp_path):
-    with pytest.raises(SubmissionError, match="no such file"):
-        find_submission(tmp_path / "nothing.py", "linear_model")
-    with pytest.raises(SubmissionError, match="no .py or .ipynb"):
-        find_submission(tmp_path, "linear_model")

@@ -23,7 +23,8 @@ def render(report: Report, *, title: str = "") -> str:
     for exercise in report.exercises:
         out.append(f"| {ICONS.get(exercise.status, '❌')} | `{exercise.id}` | "
                    f"{exercise.score:g} / {exercise.max_score:g} |")
-    failing = [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED for c in e.checks if not c.passed]
+    failing = [] if report.errors else [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
+                                        for c in e.checks if not c.passed]  # the error above says it once
     if failing:
         out += ["", "### What to fix", ""]
         for exercise, check in failing:

@@ -46,8 +46,9 @@ def render(report: Report, *, title: str = "", colour: bool = False) -> str:
         out.append(line)
     out.append(f"    {'total':<{name_width}}  {_points(report.score):>3} / {_points(report.max_score)}")
 
-    failures = [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
-                for c in e.checks if not c.passed]
+    # a submission that could not be graded says why once, above the table, not once per check
+    failures = [] if report.errors else [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
+                                         for c in e.checks if not c.passed]
     if failures:
         out += ["", paint("What to fix", "bold")]
         for exercise, result in failures:
