@@ -5,6 +5,7 @@ and their reference. It starts the child processes first, so that they import th
 student's code while the grader imports its checks; exercises that draw get a second
 child with matplotlib already loaded, which warms up while the numeric checks run.
 That is why NumPy, hypothesis and the checks are imported only once the children run.
+Children forked from a warm `ForkServer` have matplotlib already: one serves every check.
 """
 
 from __future__ import annotations
@@ -115,8 +116,8 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
     sandboxes = []
     if program is not None:
         sandboxes.append(Sandbox(program, limits, forks=forks))
-        if any(e.plots for e in exercises):
-            sandboxes.append(Sandbox(program, limits, preload=PLOTTING, forks=forks))
+        if forks is None and any(e.plots for e in exercises):
+            sandboxes.append(Sandbox(program, limits, preload=PLOTTING))
     try:
         for sandbox in sandboxes:
             sandbox.start()

@@ -6,7 +6,9 @@ Standard library only, so the grader can start its children before it imports Nu
 import json
 import os
 import re
+import select
 import struct
+import time
 
 MAX_FRAME = 64 * 1024 * 1024
 _HEADER = struct.Struct(">I")
@@ -31,19 +33,38 @@ def parse(body: bytes) -> dict:
     return message
 
 
-def read_frame(fd: int) -> dict:
-    """Block until one whole frame has arrived on `fd`; EOFError if it closes first."""
-    return parse(read_exact(fd, unpack_length(read_exact(fd, HEADER_SIZE))))
+class FrameTooLarge(ValueError):
+    """A frame announced as longer than MAX_FRAME: its sender cannot be trusted."""
 
 
-def read_exact(fd: int, n: int) -> bytes:
-    data = b""
-    while len(data) < n:
-        chunk = os.read(fd, n - len(data))
+def read_frame(fd: int, deadline: float | None = None) -> dict:
+    """One whole frame from `fd`: the only way any process of the kit reads one.
+
+    EOFError if `fd` closes first, TimeoutError at `deadline` (a `time.monotonic()` value;
+    None waits for ever), FrameTooLarge or another ValueError if it is not a frame.
+    """
+    length = unpack_length(read_exact(fd, HEADER_SIZE, deadline))
+    if length > MAX_FRAME:
+        raise FrameTooLarge(f"a frame of {length} bytes")
+    return parse(read_exact(fd, length, deadline))
+
+
+def read_exact(fd: int, n: int, deadline: float | None = None) -> bytes:
+    chunks, got = [], 0
+    waiting = select.poll() if deadline is not None else None
+    if waiting is not None:
+        waiting.register(fd, select.POLLIN)
+    while got < n:
+        if waiting is not None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not waiting.poll(left * 1000):
+                raise TimeoutError("no whole frame in time")
+        chunk = os.read(fd, min(n - got, 1 << 20))
         if not chunk:
             raise EOFError
-        data += chunk
-    return data
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
 
 
 def write_all(fd: int, data: bytes) -> None:

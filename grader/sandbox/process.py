@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import selectors
 import shutil
 import signal
 import socket
@@ -208,10 +207,10 @@ class ForkServer:
         self._control.sendall(framing.pack(message))
         if fd is not None:
             socket.send_fds(self._control, [b"F"], [fd])
-        header = self._control.recv(framing.HEADER_SIZE, socket.MSG_WAITALL)
-        if len(header) < framing.HEADER_SIZE:
-            raise ConnectionError("the fork server stopped")
-        return framing.parse(self._control.recv(framing.unpack_length(header), socket.MSG_WAITALL))
+        try:
+            return framing.read_frame(self._control.fileno(), time.monotonic() + self.ANSWER_WITHIN)
+        except EOFError:
+            raise ConnectionError("the fork server stopped") from None
 
     def fork(self, workdir: str, rules: dict) -> _Forked:
         """A fresh child for `workdir`; a server that a student's code killed is replaced."""
@@ -365,35 +364,19 @@ class Sandbox:
         return ChildDied(how)
 
     def _receive(self, timeout: float) -> dict:
-        deadline = time.monotonic() + timeout
-        header = self._read(framing.HEADER_SIZE, deadline)
-        length = framing.unpack_length(header)
-        if length > framing.MAX_FRAME:
-            self._kill()
-            raise ChildDied(f"the answer was larger than {framing.MAX_FRAME // 2**20} MiB")
-        body = self._read(length, deadline)
         try:
-            return framing.clean(framing.parse(body))
+            return framing.clean(framing.read_frame(self._child.read_fd, time.monotonic() + timeout))
+        except TimeoutError:
+            self._kill()
+            raise ChildTimeout() from None
+        except EOFError:
+            raise self._died() from None
+        except framing.FrameTooLarge:
+            self._kill()
+            raise ChildDied(f"the answer was larger than {framing.MAX_FRAME // 2**20} MiB") from None
         except (ValueError, RecursionError):
             self._kill()
             raise ChildDied("the process sent an unreadable answer") from None
-
-    def _read(self, n: int, deadline: float) -> bytes:
-        fd = self._child.read_fd
-        chunks, got = [], 0
-        with selectors.DefaultSelector() as selector:
-            selector.register(fd, selectors.EVENT_READ)
-            while got < n:
-                left = deadline - time.monotonic()
-                if left <= 0 or not selector.select(left):
-                    self._kill()
-                    raise ChildTimeout()
-                chunk = os.read(fd, min(n - got, 1 << 20))
-                if not chunk:
-                    raise self._died()
-                chunks.append(chunk)
-                got += len(chunk)
-        return b"".join(chunks)
 
 
 def _problem(value) -> dict:
