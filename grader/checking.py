@@ -49,6 +49,7 @@ class Check:
     title: str  # the docstring's first line: what a student reads
     run: Callable
     hidden: bool = False
+    module: str = ""  # where it is defined: a release takes the hidden ones out of that module
 
 
 def check(exercise: str, points: float, *, hidden: bool = False, examples: int = DEFAULT_EXAMPLES):
@@ -70,7 +71,8 @@ def check(exercise: str, points: float, *, hidden: bool = False, examples: int =
                 suppress_health_check=list(HealthCheck), print_blob=False,
                 phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])(function))
         function.grader_check = Check(exercise, points, function.__name__,
-                                      function.__doc__.strip().splitlines()[0], run, hidden)
+                                      function.__doc__.strip().splitlines()[0], run, hidden,
+                                      function.__module__)
         return function
 
     return decorate

@@ -27,21 +27,43 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _pick_assignment(name: str | None, path: Path | None) -> assignments.Assignment:
+    """The lesson named by --lesson, or the one the submission's file name (or folder) names."""
     known = assignments.available()
     if name:
         if name not in known:
-            raise UsageError(f"no assignment named {name!r}; known: {', '.join(known)}")
+            raise UsageError(f"no lesson named {name!r}; known: {', '.join(known)}")
         return assignments.load(name)
-    if path is not None and path.stem in known:
-        return assignments.load(path.stem)
+    named = _lessons_named_by(path, known) if path is not None else []
+    if len(named) == 1:
+        return assignments.load(named[0])
     if len(known) == 1:
         return assignments.load(known[0])
-    raise UsageError(f"say which assignment with --assignment ({', '.join(known)})")
+    raise UsageError(f"say which lesson with --lesson ({', '.join(named or known)})")
 
 
-def _default_submission(stem: str) -> Path:
+def _lessons_named_by(path: Path, known: list[str]) -> list[str]:
+    """`<stem>.py` or `<stem>.ipynb` names its lesson; so does a folder holding such a file."""
+    if path.is_dir():
+        return [stem for stem in known if any((path / f"{stem}{suffix}").is_file() for suffix in (".py", ".ipynb"))]
+    return [path.stem] if path.stem in known else []
+
+
+def _exercise_file(stem: str) -> Path:
     here = Path("exercises") / f"{stem}.py"
     return here if here.exists() else assignments.KIT_ROOT / "exercises" / f"{stem}.py"
+
+
+def _default_submission(name: str | None) -> tuple[assignments.Assignment, Path]:
+    """`grader check` with no path: the exercise file of the one lesson there is, or that exists."""
+    stems = [name] if name else assignments.available()
+    existing = [stem for stem in stems if _exercise_file(stem).exists()]
+    if len(existing) > 1:
+        files = " or ".join(f"`grader check {_exercise_file(stem)}`" for stem in existing)
+        raise UsageError(f"this kit has {len(existing)} lessons; name the file to grade: {files}")
+    if len(existing) != 1 and len(stems) > 1:
+        raise UsageError(f"say which lesson with --lesson ({', '.join(stems)})")
+    stem = existing[0] if existing else stems[0]
+    return _pick_assignment(stem, None), _exercise_file(stem)
 
 
 def cmd_check(args) -> int:
@@ -50,8 +72,10 @@ def cmd_check(args) -> int:
     from .sandbox.process import Limits
     from .submission import SubmissionError
 
-    assignment = _pick_assignment(args.assignment, args.path)
-    path = args.path or _default_submission(assignment.stem)
+    if args.path is None:
+        assignment, path = _default_submission(args.lesson)
+    else:
+        assignment, path = _pick_assignment(args.lesson, args.path), args.path
     limits = Limits(call_timeout=args.timeout, import_timeout=args.import_timeout, memory_mb=args.memory)
     try:
         report = grade(assignment, path, only=args.only, limits=limits)
@@ -102,7 +126,7 @@ def cmd_grade(args) -> int:
     from .sandbox.process import Limits
     from .submission import SubmissionError
 
-    assignment = _pick_assignment(args.assignment, None)
+    assignment = _pick_assignment(args.lesson, None)
     out = args.out or args.folder.parent / f"{args.folder.name}-graded"
     limits = Limits(call_timeout=args.timeout, import_timeout=args.import_timeout, memory_mb=args.memory)
     try:
@@ -123,7 +147,7 @@ def cmd_grade(args) -> int:
 def cmd_build(args) -> int:
     from .build import build
 
-    assignment = _pick_assignment(args.assignment, None)
+    assignment = _pick_assignment(args.lesson, None)
     stale = build(assignment, check_only=args.check)
     for path in stale:
         print(f"{path}: {'out of date; run `grader build`' if args.check else 'written'}",
@@ -134,14 +158,15 @@ def cmd_build(args) -> int:
 def cmd_gradescope_bundle(args) -> int:
     from .bundle import gradescope_bundle
 
-    print(f"{gradescope_bundle(args.out)}: upload it as the autograder of a Gradescope assignment")
+    assignment = _pick_assignment(args.lesson, None)
+    print(f"{gradescope_bundle(args.out, assignment.stem)}: upload it as the autograder of a Gradescope assignment")
     return EXIT_PASSED
 
 
 def cmd_release(args) -> int:
     from .release import ReleaseError, release
 
-    assignment = _pick_assignment(args.assignment, None)
+    assignment = _pick_assignment(args.lesson, None)
     try:
         out = release(assignment, args.out)
     except ReleaseError as problem:
@@ -153,7 +178,7 @@ def cmd_release(args) -> int:
 def cmd_selftest(args) -> int:
     from .selftest import selftest
 
-    assignment = _pick_assignment(args.assignment, None)
+    assignment = _pick_assignment(args.lesson, None)
     return EXIT_PASSED if selftest(assignment, out=sys.stdout) else EXIT_BELOW
 
 
@@ -185,6 +210,10 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
                          help=f"memory limit of the submission's process (default: {defaults.memory_mb})")
 
 
+def _add_lesson(command: argparse.ArgumentParser, help: str = "which lesson (needed when the kit has several)"):
+    command.add_argument("--lesson", "--assignment", dest="lesson", metavar="STEM", help=help)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="grader", description="Grade the lesson's exercises.")
     parser.add_argument("--version", action="version", version=f"grader {__version__}")
@@ -202,7 +231,7 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--min-score", type=float, metavar="N",
                        help="exit 0 when the score is at least N (default: full marks)")
     _add_limits(check)
-    check.add_argument("--assignment", metavar="STEM", help="which assignment (default: from the file name)")
+    _add_lesson(check, "which lesson (default: the one the file is named after, <stem>.py or .ipynb)")
     check.set_defaults(run=cmd_check)
 
     grade = commands.add_parser("grade", help="grade a class: every submission in a folder, in parallel")
@@ -212,7 +241,7 @@ def make_parser() -> argparse.ArgumentParser:
     grade.add_argument("-j", "--jobs", type=_whole, metavar="N",
                        help="submissions graded at once (default: one per core)")
     grade.add_argument("--canvas", type=Path, metavar="FILE", help="also write a CSV for Canvas's gradebook import")
-    grade.add_argument("--assignment", metavar="STEM")
+    _add_lesson(grade)
     _add_limits(grade)
     grade.set_defaults(run=cmd_grade)
 
@@ -221,20 +250,21 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="regenerate exercises/ from solutions/")
     build.add_argument("--check", action="store_true", help="only say whether exercises/ is out of date")
-    build.add_argument("--assignment", metavar="STEM")
+    _add_lesson(build)
     build.set_defaults(run=cmd_build)
 
     release = commands.add_parser("release", help="write the student release: no solution, public checks only")
     release.add_argument("out", type=Path, metavar="DIR")
-    release.add_argument("--assignment", metavar="STEM")
+    _add_lesson(release)
     release.set_defaults(run=cmd_release)
 
     bundle = commands.add_parser("gradescope-bundle", help="build the autograder zip for Gradescope")
     bundle.add_argument("out", type=Path, metavar="OUT.zip")
+    _add_lesson(bundle)
     bundle.set_defaults(run=cmd_gradescope_bundle)
 
     selftest = commands.add_parser("selftest", help="prove the checks: reference, stubs and mutants")
-    selftest.add_argument("--assignment", metavar="STEM")
+    _add_lesson(selftest)
     selftest.set_defaults(run=cmd_selftest)
     return parser
 
