@@ -92,16 +92,6 @@ class Assignment:
                 self._cache["reference"] = module
         return self._cache["reference"]
 
-    def record_reference(self):
-        """From now on, the checks' reference remembers its answers (to build a release)."""
-        from .reference import Recorder
-
-        if "checks" in self._cache:
-            raise RuntimeError("record the reference before the checks are loaded: they keep the one they got")
-        recorder = Recorder(self.reference())
-        self._cache["reference"] = recorder
-        return recorder
-
 
 def available() -> list[str]:
     from . import lessons

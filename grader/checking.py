@@ -53,7 +53,7 @@ class Check:
 
 
 def check(exercise: str, points: float, *, hidden: bool = False, examples: int = DEFAULT_EXAMPLES):
-    """Mark a function of one argument, the student's module, as a check worth `points`.
+    """Mark a function of the student's module and the reference as a check worth `points`.
 
     A hypothesis test gets the grader's settings: derandomised (the same examples on every
     run), no example database, no deadline (the student's code runs in another process),
@@ -95,9 +95,9 @@ def _bounded_shrinking(test):
 
     test.hypothesis.inner_test = counting
 
-    def run(student):
+    def run(student, reference):
         failures[0] = 0
-        return test(student)
+        return test(student, reference)
 
     return run
 

@@ -83,10 +83,12 @@ def _record_answers(assignment: Assignment):
     from . import checking
     from .engine import grade
 
-    recorder = assignment.record_reference()
+    from .reference import Recorder
+
+    recorder = Recorder(assignment.reference())
     checking.RECORDING = True
     try:
-        report = grade(assignment, assignment.solution_path, public_only=True)
+        report = grade(assignment, assignment.solution_path, public_only=True, reference=recorder)
     finally:
         checking.RECORDING = False
     failing = [c.name for e in report.exercises for c in e.checks if not c.passed]

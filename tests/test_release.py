@@ -21,7 +21,7 @@ REFERENCE = (ROOT / "solutions" / "linear_model.py").read_text()
 @pytest.fixture(scope="module")
 def release(tmp_path_factory):
     folder = tmp_path_factory.mktemp("release") / "kit"
-    result = run_grader("release", folder)
+    result = run_grader("release", folder, "--lesson", "linear_model")
     assert result.returncode == 0, result.stderr
     return folder
 
