@@ -49,8 +49,9 @@ def _lessons_named_by(path: Path, known: list[str]) -> list[str]:
 
 
 def _exercise_file(stem: str) -> Path:
-    here = Path("exercises") / f"{stem}.py"
-    return here if here.exists() else assignments.KIT_ROOT / "exercises" / f"{stem}.py"
+    """exercises/<stem>.py here, in a student's folder that has exercises/, or else in the kit."""
+    here = Path("exercises")
+    return (here if here.is_dir() else assignments.KIT_ROOT / "exercises") / f"{stem}.py"
 
 
 def _default_submission(name: str | None) -> tuple[assignments.Assignment, Path]:
@@ -144,11 +145,15 @@ def cmd_grade(args) -> int:
     return EXIT_PASSED
 
 
+def _lessons(name: str | None) -> list[assignments.Assignment]:
+    """The lesson named by --lesson, or every lesson of the kit."""
+    return [_pick_assignment(name, None)] if name else [assignments.load(s) for s in assignments.available()]
+
+
 def cmd_build(args) -> int:
     from .build import build
 
-    assignment = _pick_assignment(args.lesson, None)
-    stale = build(assignment, check_only=args.check)
+    stale = [path for assignment in _lessons(args.lesson) for path in build(assignment, check_only=args.check)]
     for path in stale:
         print(f"{path}: {'out of date; run `grader build`' if args.check else 'written'}",
               file=sys.stderr if args.check else sys.stdout)
@@ -175,11 +180,29 @@ def cmd_release(args) -> int:
     return EXIT_PASSED
 
 
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, scaffold
+
+    try:
+        written = scaffold(args.stem, args.title)
+    except ScaffoldError as problem:
+        raise UsageError(str(problem)) from None
+    root = assignments.KIT_ROOT
+    for path in written:
+        print(f"{path.relative_to(root)}: written")
+    print(f"Next: `grader build --lesson {args.stem}`, then `grader selftest --lesson {args.stem}`; "
+          "docs/authoring.md says how to grow the lesson.")
+    return EXIT_PASSED
+
+
 def cmd_selftest(args) -> int:
     from .selftest import selftest
 
-    assignment = _pick_assignment(args.lesson, None)
-    return EXIT_PASSED if selftest(assignment, out=sys.stdout) else EXIT_BELOW
+    results = []
+    for assignment in _lessons(args.lesson):
+        sys.stdout.write(f"{assignment.stem}\n")
+        results.append(selftest(assignment, out=sys.stdout))
+    return EXIT_PASSED if all(results) else EXIT_BELOW
 
 
 def _positive(text: str) -> float:
@@ -250,7 +273,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="regenerate exercises/ from solutions/")
     build.add_argument("--check", action="store_true", help="only say whether exercises/ is out of date")
-    _add_lesson(build)
+    _add_lesson(build, "which lesson (default: every lesson)")
     build.set_defaults(run=cmd_build)
 
     release = commands.add_parser("release", help="write the student release: no solution, public checks only")
@@ -263,8 +286,13 @@ def make_parser() -> argparse.ArgumentParser:
     _add_lesson(bundle)
     bundle.set_defaults(run=cmd_gradescope_bundle)
 
+    new = commands.add_parser("new", help="start a new lesson: reference, checks, a mutant")
+    new.add_argument("stem", metavar="STEM", help="the lesson's name, e.g. for solutions/STEM.py")
+    new.add_argument("--title", default="", help="the lesson's title (default: from the stem)")
+    new.set_defaults(run=cmd_new)
+
     selftest = commands.add_parser("selftest", help="prove the checks: reference, stubs and mutants")
-    _add_lesson(selftest)
+    _add_lesson(selftest, "which lesson (default: every lesson)")
     selftest.set_defaults(run=cmd_selftest)
     return parser
 
