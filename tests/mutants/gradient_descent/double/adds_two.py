@@ -1,0 +1,5 @@
+"""double adds 2 instead of multiplying by 2."""
+
+
+def double(x):
+    return x + 2
