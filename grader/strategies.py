@@ -30,5 +30,5 @@ def _split(pairs_and_choice):
 
 def data_sets(min_size: int = 1, max_size: int = 6, x=None):
     """(x_data, y_data) of equal length, both lists or both arrays; `x` draws the x's (default: numbers())."""
-    pairs = st.lists(st.tuples(x or numbers(), numbers()), min_size=min_size, max_size=max_size)
+    pairs = st.lists(st.tuples(numbers() if x is None else x, numbers()), min_size=min_size, max_size=max_size)
     return st.tuples(pairs, st.booleans()).map(_split)

@@ -3,8 +3,8 @@
 import numpy as np
 from hypothesis import given
 
-from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, close, data_sets, expect_a_mean,
-                          expect_close, format_value, mean_mistakes, numbers, numbers_or_arrays)
+from ...authoring import (ask, check, data_sets, expect_a_mean, expect_close, expect_forward_uses_its_w,
+                          expect_the_model, expect_the_model_on, mean_mistakes, numbers, numbers_or_arrays)
 from .inputs import X_DATA, Y_DATA, samples
 from .mistakes import SQUARE_HINT, squared_error_mistakes
 
@@ -23,33 +23,20 @@ def mse_mistakes(ref, x_data, y_data, w):
 @check("forward", 2)
 def forward_lesson_example(student, ref):
     """forward gives the lesson's predictions: w = 2 turns 1, 2, 3 hours into 2, 4, 6 points"""
-    for x in (np.array(X_DATA), 4.0):
-        call, value = ask(student, "forward", x, 2.0)
-        expect_close(call, value, ref.forward(x, 2.0), hint="The model is y_hat = x * w: return x * w, "
-                                                            "using the argument w.")
+    expect_the_model_on(student, ref, (np.array(X_DATA), 4.0), 2.0)
 
 
 @check("forward", 4, hidden=True)
 @given(x=numbers_or_arrays(), w=numbers())
 def forward_matches_the_model(student, ref, x, w):
     """forward(x, w) is x * w, for a number and elementwise for a NumPy array"""
-    call, value = ask(student, "forward", x, w)
-    expect_close(call, value, ref.forward(x, w), mistakes=lambda: [
-        Mistake(x + w, "This adds x and w; the model multiplies them: x * w.")],
-        hint="Use x * w, which NumPy applies to every element of an array.")
+    expect_the_model(student, ref, x, w)
 
 
 @check("forward", 2)
 def forward_uses_its_argument_w(student, ref):
     """forward uses its argument w, not a global variable"""
-    first, a = ask(student, "forward", 2.0, 1.5)
-    second, b = ask(student, "forward", 2.0, -0.5)
-    if close(as_numbers(first, a), as_numbers(second, b)):
-        raise CheckFailed(f"`{first}` and `{second}` both returned {format_value(b)}: the result does "
-                          "not change with w.", "Does forward read a global `w` instead of its argument? "
-                                                "Name the parameter `w` and use it: return x * w.")
-    expect_close(first, a, 3.0)
-    expect_close(second, b, -1.0)
+    expect_forward_uses_its_w(student)
 
 
 # -- loss ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from ...authoring import CheckFailed, check, close, draw, format_value
+from ...authoring import CheckFailed, check, close, draw, expect_label, format_value, one_line
 from .inputs import W_VALUES, X_DATA, XB_DATA, Y_DATA, YB_DATA
 
 NAMES_W = re.compile(r"(?<![a-z])w(?![a-z])|weight|权重", re.IGNORECASE)
@@ -26,26 +26,12 @@ def surface_args(ref):
     return ref.mse_grid(XB_DATA, YB_DATA, np.linspace(0.0, 4.0, 5), np.linspace(-3.0, -1.0, 3))
 
 
-def expect_label(call, picture, axis, pattern, names):
-    label = getattr(picture, f"{axis}label")
-    if not pattern.search(label):
-        shown = f"the {axis} label is {label!r}" if label else f"the {axis} axis has no label"
-        raise CheckFailed(f"In the picture from `{call}`, {shown}.",
-                          f"Label it with ax.set_{axis}label(...), naming {names}.")
-
-
 @check("plot_sweep", 3)
 def plot_sweep_draws_the_given_curve(student, ref):
     """plot_sweep draws one line through (w_values, mse_values) on 2-D axes"""
     w_values, mse_values = sweep_args(ref)
     call, picture = draw(student, "plot_sweep", (w_values, mse_values))
-    if picture.projection == "3d":
-        raise CheckFailed(f"`{call}` drew on 3-D axes.", "The w-loss curve is a plain 2-D line: plt.subplots().")
-    if len(picture.lines) != 1:
-        raise CheckFailed(f"`{call}` drew {len(picture.lines)} lines; expected exactly one.",
-                          "Draw one line with ax.plot(w_values, mse_values)" +
-                          (" (ax.scatter draws points, not a line)." if picture.collections else "."))
-    x, y = picture.lines[0]
+    x, y = one_line(call, picture, "w-loss curve", "ax.plot(w_values, mse_values)")
     if close(x, mse_values) and close(y, w_values):
         raise CheckFailed(f"`{call}` put the MSE values on the x axis and w on the y axis.",
                           "Use ax.plot(w_values, mse_values): w along x, the loss along y.")

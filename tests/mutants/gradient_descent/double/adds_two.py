@@ -1,5 +1,0 @@
-"""double adds 2 instead of multiplying by 2."""
-
-
-def double(x):
-    return x + 2
