@@ -73,10 +73,17 @@ def cmd_check(args) -> int:
     from .sandbox.process import Limits
     from .submission import SubmissionError
 
-    if args.path is None:
-        assignment, path = _default_submission(args.lesson)
-    else:
-        assignment, path = _pick_assignment(args.lesson, args.path), args.path
+    try:
+        if args.path is None:
+            assignment, path = _default_submission(args.lesson)
+        elif not args.path.exists():
+            raise UsageError(f"{args.path}: no such file or folder")
+        else:
+            assignment, path = _pick_assignment(args.lesson, args.path), args.path
+    except UsageError as problem:
+        if args.gradescope:  # on Gradescope, a submission with nothing to grade is still a result
+            gradescope.write(args.gradescope, gradescope.crashed(str(problem)))
+        raise
     limits = Limits(call_timeout=args.timeout, import_timeout=args.import_timeout, memory_mb=args.memory)
     try:
         report = grade(assignment, path, only=args.only, limits=limits)

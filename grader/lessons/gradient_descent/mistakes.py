@@ -50,10 +50,10 @@ def sgd_mistakes(ref, x_data, y_data, w0, lr, epochs):
     batch_w, whole = w0, []
     per_epoch_w, last_only = w0, []
     w, whole_cost = w0, []
-    for _ in range(epochs):
-        for x, y in zip(x_data, y_data):
+    for _epoch in range(epochs):
+        for sample_x, sample_y in zip(x_data, y_data):
             batch_w = ref.step(batch_w, ref.gradient(x_data, y_data, batch_w), lr)
-            w = ref.step(w, ref.sgd_gradient(x, y, w), lr)
+            w = ref.step(w, ref.sgd_gradient(sample_x, sample_y, w), lr)
         whole.append(float((ref.forward(x_data[-1], batch_w) - y_data[-1]) ** 2))
         whole_cost.append(ref.cost(x_data, y_data, w))
         per_epoch_w = ref.step(per_epoch_w, ref.sgd_gradient(x_data[-1], y_data[-1], per_epoch_w), lr)
