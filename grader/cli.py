@@ -71,13 +71,15 @@ def cmd_check(args) -> int:
     from .engine import grade
     from .render import gradescope
     from .sandbox.process import Limits
-    from .submission import SubmissionError
+    from .submission import SUFFIXES, SubmissionError
 
     try:
         if args.path is None:
             assignment, path = _default_submission(args.lesson)
         elif not args.path.exists():
             raise UsageError(f"{args.path}: no such file or folder")
+        elif args.path.is_dir() and not any(p.suffix in SUFFIXES for p in args.path.iterdir()):
+            raise UsageError(f"{args.path}: the folder holds no .py or .ipynb file to grade")
         else:
             assignment, path = _pick_assignment(args.lesson, args.path), args.path
     except UsageError as problem:
