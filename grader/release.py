@@ -111,7 +111,7 @@ def release(assignment: Assignment, out: Path) -> Path:
     for path in sorted(assignment.lesson_folder.glob("*.py")):
         source = path.read_text(encoding="utf-8")
         if path.stem in assignment.check_modules:
-            module = f"grader.lessons.{assignment.stem}.{path.stem}"
+            module = f"{assignment.package_name}.{path.stem}"
             source = without_checks(source, {c.name for c in checks if c.hidden and c.module == module})
         (lesson / path.name).parent.mkdir(parents=True, exist_ok=True)
         (lesson / path.name).write_text(source, encoding="utf-8")
