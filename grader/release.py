@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -119,9 +120,12 @@ def release(assignment: Assignment, out: Path) -> Path:
     hidden = [c for c in checks if c.hidden]
     (lesson / "release.json").write_text(json.dumps(
         {"hidden_checks": len(hidden), "hidden_points": sum(c.points for c in hidden)}) + "\n", encoding="utf-8")
-    for path in (*assignment.exercise_paths, KIT_ROOT / "pyproject.toml",
-                 KIT_ROOT / "templates" / "github-classroom.yml"):
+    for path in (*assignment.exercise_paths, KIT_ROOT / "pyproject.toml"):
         _copy(path, out / path.relative_to(KIT_ROOT))
+    workflow = Path("templates") / "github-classroom.yml"  # it grades this lesson's exercise file
+    (out / workflow).parent.mkdir(parents=True, exist_ok=True)
+    (out / workflow).write_text(re.sub(r"exercises/\w+\.py", f"exercises/{assignment.stem}.py",
+                                       (KIT_ROOT / workflow).read_text(encoding="utf-8")), encoding="utf-8")
     public = [c for c in checks if not c.hidden]
     (out / "README.md").write_text(README.format(
         title=assignment.title, stem=assignment.stem, public=len(public), public_points=sum(c.points for c in public),

@@ -135,6 +135,7 @@ def test_the_release_of_the_lesson_keeps_public_checks_only(descent, tmp_path):
     released = "".join(p.read_text() for p in (out / "grader" / "lessons").rglob("checks_*.py"))
     hidden = [c.name for c in descent.checks() if c.hidden]
     assert hidden and not any(f"def {name}(" in released for name in hidden)
+    assert "grader check exercises/gradient_descent.py" in (out / "templates" / "github-classroom.yml").read_text()
     facts = json.loads((out / "grader" / "lessons" / "gradient_descent" / "release.json").read_text())
     assert facts == {"hidden_checks": len(hidden), "hidden_points": sum(c.points for c in descent.checks()
                                                                          if c.hidden)}
