@@ -23,7 +23,7 @@ from grader.selftest import compose_mutant  # noqa: E402
 
 REFERENCE = (ROOT / "solutions" / "linear_model.py").read_text()
 CORRECT = [REFERENCE] + [p.read_text() for p in sorted((ROOT / "tests" / "submissions").glob("*.py"))]
-MUTANTS = [p.read_text() for p in sorted((ROOT / "tests" / "mutants").glob("*/*.py"))]
+MUTANTS = [p.read_text() for p in sorted((ROOT / "tests" / "mutants" / "linear_model").glob("*/*.py"))]
 FAULTS = [p.read_text() for p in sorted((ROOT / "tests" / "faults").glob("*.py")) if p.stem != "hangs_at_import"]
 
 

@@ -32,25 +32,26 @@ class Assignment:
     stem: str
     title: str
     exercises: tuple[Exercise, ...]
-    check_modules: tuple[str, ...]  # modules of grader.lessons.<stem> that hold the checks
+    check_modules: tuple[str, ...]  # modules of the lesson's package that hold the checks
+    package: str = ""  # the lesson's package, when it is not grader.lessons.<stem> (a test fixture)
+    root: Path = KIT_ROOT  # where its solutions/ and exercises/ are
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def solution_path(self) -> Path:
-        return KIT_ROOT / "solutions" / f"{self.stem}.py"
+        return self.root / "solutions" / f"{self.stem}.py"
 
     @property
     def exercise_paths(self) -> tuple[Path, Path]:
-        return (KIT_ROOT / "exercises" / f"{self.stem}.py",
-                KIT_ROOT / "exercises" / f"{self.stem}.ipynb")
+        return (self.root / "exercises" / f"{self.stem}.py",
+                self.root / "exercises" / f"{self.stem}.ipynb")
 
     def checks(self):
         """Every check, in report order (imports hypothesis: call it after starting the child)."""
         if "checks" not in self._cache:
             from .checking import collect
 
-            package = f"grader.lessons.{self.stem}"
-            modules = [importlib.import_module(f"{package}.{name}") for name in self.check_modules]
+            modules = [importlib.import_module(f"{self.package_name}.{name}") for name in self.check_modules]
             order = {e.id: n for n, e in enumerate(self.exercises)}
             found = collect(*modules)
             unknown = {c.exercise for c in found} - set(order)
@@ -60,8 +61,12 @@ class Assignment:
         return self._cache["checks"]
 
     @property
+    def package_name(self) -> str:
+        return self.package or f"grader.lessons.{self.stem}"
+
+    @property
     def lesson_folder(self) -> Path:
-        return Path(__file__).resolve().parent / "lessons" / self.stem
+        return Path(importlib.import_module(self.package_name).__file__).resolve().parent
 
     @property
     def is_release(self) -> bool:
@@ -91,16 +96,6 @@ class Assignment:
                 spec.loader.exec_module(module)
                 self._cache["reference"] = module
         return self._cache["reference"]
-
-    def record_reference(self):
-        """From now on, the checks' reference remembers its answers (to build a release)."""
-        from .reference import Recorder
-
-        if "checks" in self._cache:
-            raise RuntimeError("record the reference before the checks are loaded: they keep the one they got")
-        recorder = Recorder(self.reference())
-        self._cache["reference"] = recorder
-        return recorder
 
 
 def available() -> list[str]:

@@ -49,10 +49,11 @@ class Check:
     title: str  # the docstring's first line: what a student reads
     run: Callable
     hidden: bool = False
+    module: str = ""  # where it is defined: a release takes the hidden ones out of that module
 
 
 def check(exercise: str, points: float, *, hidden: bool = False, examples: int = DEFAULT_EXAMPLES):
-    """Mark a function of one argument, the student's module, as a check worth `points`.
+    """Mark a function of the student's module and the reference as a check worth `points`.
 
     A hypothesis test gets the grader's settings: derandomised (the same examples on every
     run), no example database, no deadline (the student's code runs in another process),
@@ -70,7 +71,8 @@ def check(exercise: str, points: float, *, hidden: bool = False, examples: int =
                 suppress_health_check=list(HealthCheck), print_blob=False,
                 phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])(function))
         function.grader_check = Check(exercise, points, function.__name__,
-                                      function.__doc__.strip().splitlines()[0], run, hidden)
+                                      function.__doc__.strip().splitlines()[0], run, hidden,
+                                      function.__module__)
         return function
 
     return decorate
@@ -93,9 +95,9 @@ def _bounded_shrinking(test):
 
     test.hypothesis.inner_test = counting
 
-    def run(student):
+    def run(student, reference):
         failures[0] = 0
-        return test(student)
+        return test(student, reference)
 
     return run
 

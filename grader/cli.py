@@ -28,21 +28,44 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _pick_assignment(name: str | None, path: Path | None) -> assignments.Assignment:
+    """The lesson named by --lesson, or the one the submission's file name (or folder) names."""
     known = assignments.available()
     if name:
         if name not in known:
-            raise UsageError(f"no assignment named {name!r}; known: {', '.join(known)}")
+            raise UsageError(f"no lesson named {name!r}; known: {', '.join(known)}")
         return assignments.load(name)
-    if path is not None and path.stem in known:
-        return assignments.load(path.stem)
+    named = _lessons_named_by(path, known) if path is not None else []
+    if len(named) == 1:
+        return assignments.load(named[0])
     if len(known) == 1:
         return assignments.load(known[0])
-    raise UsageError(f"say which assignment with --assignment ({', '.join(known)})")
+    raise UsageError(f"say which lesson with --lesson ({', '.join(named or known)})")
 
 
-def _default_submission(stem: str) -> Path:
-    here = Path("exercises") / f"{stem}.py"
-    return here if here.exists() else assignments.KIT_ROOT / "exercises" / f"{stem}.py"
+def _lessons_named_by(path: Path, known: list[str]) -> list[str]:
+    """`<stem>.py` or `<stem>.ipynb` names its lesson; so does a folder holding such a file."""
+    if path.is_dir():
+        return [stem for stem in known if any((path / f"{stem}{suffix}").is_file() for suffix in (".py", ".ipynb"))]
+    return [path.stem] if path.stem in known else []
+
+
+def _exercise_file(stem: str) -> Path:
+    """exercises/<stem>.py here, in a student's folder that has exercises/, or else in the kit."""
+    here = Path("exercises")
+    return (here if here.is_dir() else assignments.KIT_ROOT / "exercises") / f"{stem}.py"
+
+
+def _default_submission(name: str | None) -> tuple[assignments.Assignment, Path]:
+    """`grader check` with no path: the exercise file of the one lesson there is, or that exists."""
+    stems = [name] if name else assignments.available()
+    existing = [stem for stem in stems if _exercise_file(stem).exists()]
+    if len(existing) > 1:
+        files = " or ".join(f"`grader check {_exercise_file(stem)}`" for stem in existing)
+        raise UsageError(f"this kit has {len(existing)} lessons; name the file to grade: {files}")
+    if len(existing) != 1 and len(stems) > 1:
+        raise UsageError(f"say which lesson with --lesson ({', '.join(stems)})")
+    stem = existing[0] if existing else stems[0]
+    return _pick_assignment(stem, None), _exercise_file(stem)
 
 
 def _limits(args):
@@ -58,11 +81,22 @@ def cmd_check(args) -> int:
     from .discovery import SubmissionError
     from .sandbox.policy import SandboxUnavailable
 
-    assignment = _pick_assignment(args.assignment, args.path)
-    path = args.path or _default_submission(assignment.stem)
-    if path.is_file() and path.suffix not in (".py", ".ipynb"):
-        raise UsageError(f"{path} is neither a .py file nor a notebook (.ipynb): give the file with your "
-                         "functions, or the folder that holds it")
+    try:
+        if args.path is None:
+            assignment, path = _default_submission(args.lesson)
+        elif not args.path.exists():
+            raise UsageError(f"{args.path}: no such file or folder")
+        elif args.path.is_dir() and not any(p.suffix in (".py", ".ipynb") for p in args.path.rglob("*")):
+            raise UsageError(f"{args.path}: the folder holds no .py or .ipynb file to grade")
+        elif args.path.is_file() and args.path.suffix not in (".py", ".ipynb"):
+            raise UsageError(f"{args.path} is neither a .py file nor a notebook (.ipynb): give the file with "
+                             "your functions, or the folder that holds it")
+        else:
+            assignment, path = _pick_assignment(args.lesson, args.path), args.path
+    except UsageError as problem:
+        if args.gradescope:  # on Gradescope, a submission with nothing to grade is still a result
+            gradescope.write(args.gradescope, gradescope.crashed(str(problem)))
+        raise
     maximum = sum(c.points for c in assignment.checks())
     if args.min_score is not None and not 0 <= args.min_score <= maximum:
         raise UsageError(f"--min-score {args.min_score:g} is outside 0..{maximum:g}, the points this "
@@ -120,11 +154,11 @@ def cmd_grade(args) -> int:
     from .discovery import SubmissionError
     from .roster import unpack
 
-    assignment = _pick_assignment(args.assignment, None)
     folder = args.folder
     if folder.is_file() and folder.suffix != ".zip":
         raise UsageError(f"{folder} is a file: give the folder that holds the class's submissions "
                          f"(or a .zip of it), e.g. `grader grade {folder.parent}`")
+    assignment = _pick_assignment(args.lesson, None)
     out = args.out or folder.parent / f"{folder.stem if folder.suffix == '.zip' else folder.name}-graded"
     limits = _limits(args)
     _require_sandbox(limits)
@@ -190,11 +224,15 @@ def cmd_doctor(args) -> int:
     return EXIT_PASSED
 
 
+def _lessons(name: str | None) -> list[assignments.Assignment]:
+    """The lesson named by --lesson, or every lesson of the kit."""
+    return [_pick_assignment(name, None)] if name else [assignments.load(s) for s in assignments.available()]
+
+
 def cmd_build(args) -> int:
     from .build import build
 
-    assignment = _pick_assignment(args.assignment, None)
-    stale = build(assignment, check_only=args.check)
+    stale = [path for assignment in _lessons(args.lesson) for path in build(assignment, check_only=args.check)]
     for path in stale:
         print(f"{path}: {'out of date; run `grader build`' if args.check else 'written'}",
               file=sys.stderr if args.check else sys.stdout)
@@ -204,14 +242,15 @@ def cmd_build(args) -> int:
 def cmd_gradescope_bundle(args) -> int:
     from .bundle import gradescope_bundle
 
-    print(f"{gradescope_bundle(args.out)}: upload it as the autograder of a Gradescope assignment")
+    assignment = _pick_assignment(args.lesson, None)
+    print(f"{gradescope_bundle(args.out, assignment.stem)}: upload it as the autograder of a Gradescope assignment")
     return EXIT_PASSED
 
 
 def cmd_release(args) -> int:
     from .release import ReleaseError, release
 
-    assignment = _pick_assignment(args.assignment, None)
+    assignment = _pick_assignment(args.lesson, None)
     try:
         out = release(assignment, args.out)
     except ReleaseError as problem:
@@ -220,11 +259,29 @@ def cmd_release(args) -> int:
     return EXIT_PASSED
 
 
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, scaffold
+
+    try:
+        written = scaffold(args.stem, args.title)
+    except ScaffoldError as problem:
+        raise UsageError(str(problem)) from None
+    root = assignments.KIT_ROOT
+    for path in written:
+        print(f"{path.relative_to(root)}: written")
+    print(f"Next: `grader build --lesson {args.stem}`, then `grader selftest --lesson {args.stem}`; "
+          "docs/authoring.md says how to grow the lesson.")
+    return EXIT_PASSED
+
+
 def cmd_selftest(args) -> int:
     from .selftest import selftest
 
-    assignment = _pick_assignment(args.assignment, None)
-    return EXIT_PASSED if selftest(assignment, out=sys.stdout) else EXIT_BELOW
+    results = []
+    for assignment in _lessons(args.lesson):
+        sys.stdout.write(f"{assignment.stem}\n")
+        results.append(selftest(assignment, out=sys.stdout))
+    return EXIT_PASSED if all(results) else EXIT_BELOW
 
 
 def _positive(text: str) -> float:
@@ -271,6 +328,10 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
                               "not at all (off); see `grader doctor` (default: auto)")
 
 
+def _add_lesson(command: argparse.ArgumentParser, help: str = "which lesson (needed when the kit has several)"):
+    command.add_argument("--lesson", "--assignment", dest="lesson", metavar="STEM", help=help)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="grader", description="Grade the lesson's exercises.")
     parser.add_argument("--version", action="version", version=f"grader {__version__}")
@@ -288,7 +349,7 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--min-score", type=float, metavar="N",
                        help="exit 0 when the score is at least N (default: full marks)")
     _add_limits(check)
-    check.add_argument("--assignment", metavar="STEM", help="which assignment (default: from the file name)")
+    _add_lesson(check, "which lesson (default: the one the file is named after, <stem>.py or .ipynb)")
     check.set_defaults(run=cmd_check)
 
     grade = commands.add_parser("grade", help="grade a class: every submission in a folder, in parallel")
@@ -305,7 +366,7 @@ def make_parser() -> argparse.ArgumentParser:
     grade.add_argument("--canvas-column", metavar="NAME",
                        help="the Canvas assignment to fill, as its gradebook column reads, e.g. 'Lesson 2 (1234)' "
                             "(default: the lesson's title, which Canvas imports as a new assignment)")
-    grade.add_argument("--assignment", metavar="STEM")
+    _add_lesson(grade)
     _add_limits(grade)
     grade.set_defaults(run=cmd_grade)
 
@@ -317,20 +378,26 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="regenerate exercises/ from solutions/")
     build.add_argument("--check", action="store_true", help="only say whether exercises/ is out of date")
-    build.add_argument("--assignment", metavar="STEM")
+    _add_lesson(build, "which lesson (default: every lesson)")
     build.set_defaults(run=cmd_build)
 
     release = commands.add_parser("release", help="write the student release: no solution, public checks only")
     release.add_argument("out", type=Path, metavar="DIR")
-    release.add_argument("--assignment", metavar="STEM")
+    _add_lesson(release)
     release.set_defaults(run=cmd_release)
 
     bundle = commands.add_parser("gradescope-bundle", help="build the autograder zip for Gradescope")
     bundle.add_argument("out", type=Path, metavar="OUT.zip")
+    _add_lesson(bundle)
     bundle.set_defaults(run=cmd_gradescope_bundle)
 
+    new = commands.add_parser("new", help="start a new lesson: reference, checks, a mutant")
+    new.add_argument("stem", metavar="STEM", help="the lesson's name, e.g. for solutions/STEM.py")
+    new.add_argument("--title", default="", help="the lesson's title (default: from the stem)")
+    new.set_defaults(run=cmd_new)
+
     selftest = commands.add_parser("selftest", help="prove the checks: reference, stubs and mutants")
-    selftest.add_argument("--assignment", metavar="STEM")
+    _add_lesson(selftest, "which lesson (default: every lesson)")
     selftest.set_defaults(run=cmd_selftest)
     return parser
 

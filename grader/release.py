@@ -4,8 +4,9 @@ The release holds the exercises (.py and .ipynb), the grader, and only the publi
 Where those checks need the reference's answers, the release carries them recorded: the
 public checks are run once against the reference, every answer the reference gives is
 saved to `answers.json`, and in the release the checks replay them. Hidden checks (the
-comparisons on generated inputs) are removed from the check modules, and only their
-number and points are kept, so that the release can say they exist.
+comparisons on generated inputs) are removed from the check modules, chosen by the check
+objects themselves (however `hidden=` was spelled), and only their number and points are
+kept, so that the release can say they exist.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .assignment import KIT_ROOT, Assignment
 ENGINE_SKIPPED = {"lessons"}  # each lesson is copied on its own terms
 README = """# {title}
 
-Exercises for lesson 2 of *PyTorch 深度学习实践*, with the grader that checks them.
+Exercises for {title}, with the grader that checks them.
 
 Install (Python 3.10 or later) and grade the exercises:
 
@@ -49,17 +50,10 @@ class ReleaseError(Exception):
     """The release cannot be built as asked."""
 
 
-def _is_hidden_check(node: ast.stmt) -> bool:
-    return isinstance(node, ast.FunctionDef) and any(
-        isinstance(d, ast.Call) and getattr(d.func, "id", "") == "check"
-        and any(k.arg == "hidden" and getattr(k.value, "value", False) is True for k in d.keywords)
-        for d in node.decorator_list)
-
-
-def without_hidden_checks(source: str) -> str:
-    """A check module's source with its hidden checks taken out."""
+def without_checks(source: str, names: set[str]) -> str:
+    """A check module's source without the functions called `names` (the hidden checks)."""
     tree = ast.parse(source)
-    tree.body = [node for node in tree.body if not _is_hidden_check(node)]
+    tree.body = [node for node in tree.body if not (isinstance(node, ast.FunctionDef) and node.name in names)]
     return ast.unparse(tree) + "\n"
 
 
@@ -96,10 +90,12 @@ def _record_answers(assignment: Assignment):
     from . import checking
     from .engine import grade
 
-    recorder = assignment.record_reference()
+    from .reference import Recorder
+
+    recorder = Recorder(assignment.reference())
     checking.RECORDING = True
     try:
-        report = grade(assignment, assignment.solution_path, public_only=True)
+        report = grade(assignment, assignment.solution_path, public_only=True, reference=recorder)
     finally:
         checking.RECORDING = False
     failing = [c.name for e in report.exercises for c in e.checks if not c.passed]
@@ -122,17 +118,21 @@ def release(assignment: Assignment, out: Path) -> Path:
     for path in sorted(assignment.lesson_folder.glob("*.py")):
         source = path.read_text(encoding="utf-8")
         if path.stem in assignment.check_modules:
-            source = without_hidden_checks(source)
+            module = f"{assignment.package_name}.{path.stem}"
+            source = without_checks(source, {c.name for c in checks if c.hidden and c.module == module})
         (lesson / path.name).parent.mkdir(parents=True, exist_ok=True)
         (lesson / path.name).write_text(source, encoding="utf-8")
     recorder.save(lesson / "answers.json")
     hidden = [c for c in checks if c.hidden]
     (lesson / "release.json").write_text(json.dumps(
         {"hidden_checks": len(hidden), "hidden_points": sum(c.points for c in hidden)}) + "\n", encoding="utf-8")
-    for path in (*assignment.exercise_paths, KIT_ROOT / "pyproject.toml",
-                 KIT_ROOT / "templates" / "github-classroom.yml"):
+    for path in (*assignment.exercise_paths, KIT_ROOT / "pyproject.toml"):
         _copy(path, out / path.relative_to(KIT_ROOT))
     (out / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    workflow = Path("templates") / "github-classroom.yml"  # it grades this lesson
+    (out / workflow).parent.mkdir(parents=True, exist_ok=True)
+    (out / workflow).write_text((KIT_ROOT / workflow).read_text(encoding="utf-8").replace(
+        "grader check .", f"grader check . --lesson {assignment.stem}"), encoding="utf-8")
     public = [c for c in checks if not c.hidden]
     (out / "README.md").write_text(README.format(
         title=assignment.title, stem=assignment.stem, public=len(public), public_points=sum(c.points for c in public),

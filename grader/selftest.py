@@ -1,7 +1,7 @@
 """`grader selftest`: prove that an assignment's checks are sound.
 
 Three kinds of evidence: the reference earns every point; the untouched student files
-(.py and .ipynb) earn none; and every mutant in `tests/mutants/<exercise>/` (one known
+(.py and .ipynb) earn none; and every mutant in `tests/mutants/<stem>/<exercise>/` (one known
 mistake each) loses points on its exercise and keeps every point elsewhere.
 """
 
@@ -52,7 +52,7 @@ def compose_mutant(reference: str, mutant: str) -> str:
 
 
 def mutants(assignment: Assignment) -> list[Path]:
-    folders = [MUTANTS / e.id for e in assignment.exercises]
+    folders = [MUTANTS / assignment.stem / e.id for e in assignment.exercises]
     return sorted(p for folder in folders if folder.is_dir() for p in folder.glob("*.py"))
 
 

@@ -1,6 +1,7 @@
 """`grader check` as students, instructors and CI use it: scores, reports, exit codes."""
 
 import json
+import shutil
 
 import pytest
 
@@ -34,11 +35,27 @@ def test_the_untouched_stubs_earn_nothing_and_say_not_implemented(stub):
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_check_grades_the_default_submission_without_a_path():
-    result = run_grader("check", "--only", "forward", "--format", "json")
+def test_check_without_a_path_in_a_kit_of_two_lessons_names_the_files_it_could_grade():
+    result = run_grader("check")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert ("`grader check exercises/gradient_descent.py` or `grader check exercises/linear_model.py`"
+            in result.stderr)
+
+
+@pytest.mark.parametrize("stem", ["linear_model", "gradient_descent"])
+def test_check_without_a_path_grades_the_one_exercise_file_there_is(stem, tmp_path):
+    (tmp_path / "exercises").mkdir()
+    shutil.copy(ROOT / "exercises" / f"{stem}.py", tmp_path / "exercises")
+    result = run_grader("check", "--only", "forward", "--format", "json", cwd=tmp_path)
     report = json.loads(result.stdout)
-    assert report["submission"].endswith("exercises/linear_model.py")
+    assert report["assignment"] == stem and report["submission"] == f"exercises/{stem}.py"
     assert [e["id"] for e in report["exercises"]] == ["forward"] and result.returncode == 1
+
+
+def test_check_without_a_path_grades_the_named_lessons_exercise_file():
+    report = json.loads(run_grader("check", "--lesson", "gradient_descent", "--format", "json").stdout)
+    assert report["assignment"] == "gradient_descent"
+    assert report["submission"].endswith("exercises/gradient_descent.py")
 
 
 def test_min_score_sets_the_pass_mark():
@@ -47,7 +64,7 @@ def test_min_score_sets_the_pass_mark():
 
 @pytest.mark.parametrize("args, words", [
     (["check", "no/such/file.py"], "no such file"),
-    (["check", "--only", "nothing"], "no exercise named"),
+    (["check", "exercises/linear_model.py", "--only", "nothing"], "no exercise named"),
     (["check", "--format", "xml"], "invalid choice"),
     (["check", "--timeout", "-1"], "positive"),
     (["check", "--timeout", "inf"], "positive"),

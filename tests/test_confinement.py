@@ -221,7 +221,8 @@ def test_a_student_cannot_touch_the_class_during_class_grading(tmp_path, sandbox
     for student in ("alice", "bob"):
         (folder / f"{student}.py").write_text(REFERENCE)
     before = tree_digest(folder)
-    result = run_grader("grade", folder, "--out", tmp_path / "out", "-j", "1", "--sandbox", sandbox)
+    result = run_grader("grade", folder, "--lesson", "linear_model", "--out", tmp_path / "out", "-j", "1",
+                        "--sandbox", sandbox)
     assert result.returncode == 0, result.stderr
     assert (tree_digest(folder) == before) == untouched
     if untouched:
@@ -330,7 +331,8 @@ def test_a_class_is_refused_before_any_student_runs(tmp_path):
     folder.mkdir()
     (folder / "alice.py").write_text(REFERENCE)
     env = {**os.environ, "GRADER_SANDBOX_WITHOUT": "namespaces,seccomp"}
-    result = run_grader("grade", folder, "--out", tmp_path / "out", "--sandbox", "require", env=env)
+    result = run_grader("grade", folder, "--lesson", "linear_model", "--out", tmp_path / "out", "--sandbox", "require",
+                        env=env)
     assert result.returncode == 2 and "cannot confine processes and network" in result.stderr
     assert not (tmp_path / "out").exists()
 

@@ -40,7 +40,8 @@ def graded(tmp_path_factory):
     (folder / "__pycache__" / "alice.cpython-311.pyc").write_bytes(b"")
     (folder / "notes.txt").write_text("not a submission")
     out = folder.parent / "out"
-    result = run_grader("grade", folder, "--out", out, "--canvas", out / "canvas.csv", "-j", "2")
+    result = run_grader("grade", folder, "--out", out, "--canvas", out / "canvas.csv", "-j", "2",
+                        "--lesson", "linear_model")
     assert result.returncode == 0, result.stderr
     return folder, out, result
 
@@ -97,10 +98,10 @@ def test_the_summary_says_what_to_reteach(graded):
 
 def test_a_second_run_grades_only_what_changed(graded):
     folder, out, _ = graded
-    again = run_grader("grade", folder, "--out", out)
+    again = run_grader("grade", folder, "--out", out, "--lesson", "linear_model")
     assert again.stderr == ""  # nothing left to grade
     (folder / "alice.py").write_text(REFERENCE.replace("return total / len(x_data)", "return total"))
-    changed = run_grader("grade", folder, "--out", out)
+    changed = run_grader("grade", folder, "--out", out, "--lesson", "linear_model")
     assert changed.stderr.count("\n") == 1 and "alice" in changed.stderr
     assert {r["student"]: r["total"] for r in rows(out / "grades.csv")}["alice"] != "100"
 
@@ -111,8 +112,9 @@ def test_a_run_killed_midway_resumes_to_the_same_gradebook(tmp_path):
         if path.is_file() and "while True" in path.read_text():
             path.write_text(REFERENCE)
     whole, cut = tmp_path / "whole", tmp_path / "cut"
-    assert run_grader("grade", folder, "--out", whole, "-j", "1").returncode == 0
-    run = subprocess.Popen([sys.executable, "-m", "grader", "grade", folder, "--out", cut, "-j", "1"], cwd=ROOT,
+    assert run_grader("grade", folder, "--out", whole, "-j", "1", "--lesson", "linear_model").returncode == 0
+    run = subprocess.Popen([sys.executable, "-m", "grader", "grade", folder, "--out", cut, "-j", "1",
+                            "--lesson", "linear_model"], cwd=ROOT,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
     while len(list((cut / "reports").glob("student*.json"))) < 3 and time.monotonic() < deadline:
@@ -121,14 +123,14 @@ def test_a_run_killed_midway_resumes_to_the_same_gradebook(tmp_path):
     run.wait()
     finished_before = len(list((cut / "reports").glob("student*.json")))
     assert 3 <= finished_before < 8
-    resumed = run_grader("grade", folder, "--out", cut, "-j", "1")
+    resumed = run_grader("grade", folder, "--out", cut, "-j", "1", "--lesson", "linear_model")
     assert resumed.returncode == 0
     assert resumed.stderr.count("\n") == 8 - finished_before  # only the missing ones are graded
     assert (cut / "grades.csv").read_text() == (whole / "grades.csv").read_text()
 
 
 def test_a_missing_folder_is_misuse(tmp_path):
-    result = run_grader("grade", tmp_path / "nothing")
+    result = run_grader("grade", tmp_path / "nothing", "--lesson", "linear_model")
     assert result.returncode == 2 and "no such folder" in result.stderr
 
 
@@ -139,7 +141,7 @@ def test_a_student_who_kills_the_fork_server_costs_nobody_else(tmp_path):
     (folder / "a_killer.py").write_text(killer)
     for name in ("b_first", "c_second"):
         (folder / f"{name}.py").write_text(REFERENCE)
-    result = run_grader("grade", folder, "--out", tmp_path / "out", "-j", "1")
+    result = run_grader("grade", folder, "--out", tmp_path / "out", "-j", "1", "--lesson", "linear_model")
     assert result.returncode == 0, result.stderr
     totals = {r["student"]: r["total"] for r in rows(tmp_path / "out" / "grades.csv")}
     assert totals["b_first"] == totals["c_second"] == "100"

@@ -56,11 +56,19 @@ def test_gradescope_results_follow_the_documented_format(outputs):
 
 def test_a_crash_still_leaves_a_valid_results_file(tmp_path):
     jsonschema.validate(gradescope.crashed("ValueError: something"), SCHEMA)
-    result = run_grader("check", tmp_path, "--gradescope", tmp_path / "out" / "results.json")
+    result = run_grader("check", tmp_path, "--lesson", "linear_model", "--gradescope", tmp_path / "out" / "results.json")
     assert result.returncode == 2
     written = json.loads((tmp_path / "out" / "results.json").read_text())
     jsonschema.validate(written, SCHEMA)
     assert written["score"] == 0 and "holds no .py or .ipynb" in written["output"]
+
+
+def test_a_submission_that_names_no_lesson_still_leaves_a_valid_results_file(tmp_path):
+    (tmp_path / "answer.py").write_text("x = 1\n")
+    result = run_grader("check", tmp_path, "--gradescope", tmp_path / "out" / "results.json")
+    written = json.loads((tmp_path / "out" / "results.json").read_text())
+    jsonschema.validate(written, SCHEMA)
+    assert result.returncode == 2 and written["score"] == 0 and "--lesson" in written["output"]
 
 
 def test_junit_reads_back_with_one_suite_per_exercise(outputs):
@@ -133,7 +141,7 @@ def autograder(tmp_path_factory):
     """The Gradescope bundle, unpacked into a folder standing in for /autograder."""
     root = tmp_path_factory.mktemp("autograder")
     bundle = root / "autograder.zip"
-    assert run_grader("gradescope-bundle", bundle).returncode == 0
+    assert run_grader("gradescope-bundle", bundle, "--lesson", "linear_model").returncode == 0
     with zipfile.ZipFile(bundle) as archive:
         assert {"setup.sh", "run_autograder"} <= set(archive.namelist())
         archive.extractall(root / "source")

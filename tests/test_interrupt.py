@@ -45,7 +45,7 @@ def alive(pids: set[int]) -> set[int]:
 
 
 def start(*args, output=subprocess.PIPE) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "grader", "grade", *map(str, args)], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "grader", "grade", "--lesson", "linear_model", *map(str, args)], cwd=ROOT,
                             stdout=output, stderr=output, text=True)
 
 
@@ -77,10 +77,10 @@ def test_ctrl_c_writes_what_is_done_exits_130_and_resumes_to_the_same_gradebook(
     wait_for(lambda: not alive(below), 10)  # the hanging student's process went with its worker
 
     (folder / "b_hangs.py").write_text(REFERENCE)
-    resumed = run_grader("grade", folder, "--out", out, "-j", "1", "--timeout", "60")  # the same command
+    resumed = run_grader("grade", "--lesson", "linear_model", folder, "--out", out, "-j", "1", "--timeout", "60")  # the same command
     assert resumed.returncode == 0
     assert resumed.stderr.splitlines()[0].startswith("[3/4] ")  # counted from the true total
-    run_grader("grade", folder, "--out", tmp_path / "whole", "-j", "1", "--timeout", "60")
+    run_grader("grade", "--lesson", "linear_model", folder, "--out", tmp_path / "whole", "-j", "1", "--timeout", "60")
     assert (out / "grades.csv").read_text() == (tmp_path / "whole" / "grades.csv").read_text()
 
 
@@ -125,7 +125,7 @@ def test_a_memory_limit_too_low_for_the_reference_stops_before_any_student_pays(
     folder = tmp_path / "class"
     folder.mkdir()
     (folder / "alice.py").write_text(REFERENCE)
-    result = run_grader("grade", folder, "--out", tmp_path / "out", "--memory", "100")
+    result = run_grader("grade", "--lesson", "linear_model", folder, "--out", tmp_path / "out", "--memory", "100")
     assert result.returncode == 2 and result.stderr.count("\n") == 1
     assert result.stderr.startswith("grader: error: --memory 100 is too low: the reference solution needs about ")
     assert "MiB" in result.stderr and not (tmp_path / "out" / "reports").exists()

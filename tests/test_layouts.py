@@ -102,7 +102,7 @@ def test_a_canvas_zip_is_graded_into_canvas_ids_and_the_named_column(tmp_path):
         zipped.write(STUB, "jonesbob_LATE_2345_6789_linear_model.py")
         zipped.writestr("../escape.py", "print('outside')")
     canvas = tmp_path / "canvas.csv"
-    result = run_grader("grade", archive, "--canvas", canvas, "--canvas-column", "Lesson 2 (77)", "-j", "1")
+    result = run_grader("grade", "--lesson", "linear_model", archive, "--canvas", canvas, "--canvas-column", "Lesson 2 (77)", "-j", "1")
     assert result.returncode == 0, result.stderr
     assert "(canvas layout)" in result.stdout and not (tmp_path / "escape.py").exists()
     with open(canvas, newline="") as f:
@@ -116,7 +116,7 @@ def test_misuse_of_grade_says_what_to_give(tmp_path):
     shutil.copy(REFERENCE, tmp_path / "alice.py")
     result = run_grader("grade", tmp_path / "alice.py")
     assert result.returncode == 2 and "give the folder" in result.stderr and str(tmp_path) in result.stderr
-    result = run_grader("grade", tmp_path, "--id-pattern", "^(?P<id>.*)$")
+    result = run_grader("grade", "--lesson", "linear_model", tmp_path, "--id-pattern", "^(?P<id>.*)$")
     assert result.returncode == 2 and "(?P<student>" in result.stderr
     bad = tmp_path / "bad.zip"
     bad.write_text("not a zip")

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_grader
-from grader.release import leaked_lines, solution_lines, without_hidden_checks
+from grader.checking import Check
+from grader.release import leaked_lines, solution_lines, without_checks
 from grader.selftest import compose_mutant
 
 REFERENCE = (ROOT / "solutions" / "linear_model.py").read_text()
@@ -20,7 +21,7 @@ REFERENCE = (ROOT / "solutions" / "linear_model.py").read_text()
 @pytest.fixture(scope="module")
 def release(tmp_path_factory):
     folder = tmp_path_factory.mktemp("release") / "kit"
-    result = run_grader("release", folder)
+    result = run_grader("release", folder, "--lesson", "linear_model")
     assert result.returncode == 0, result.stderr
     return folder
 
@@ -62,16 +63,24 @@ def test_the_release_ignores_what_installing_leaves_and_speaks_to_students_only(
     assert "grader check" in readme and "workflow" not in readme and ".github" not in readme
 
 
+def collect_from(space):
+    return [f.grader_check for f in space.values() if isinstance(getattr(f, "grader_check", None), Check)]
+
+
 def test_the_leak_check_would_see_a_copied_solution(tmp_path):
     (tmp_path / "copy.py").write_text(REFERENCE)
     assert leaked_lines(tmp_path, REFERENCE)
 
 
-def test_hidden_checks_are_taken_out_of_the_check_modules():
-    source = ('@check("mse", 1)\ndef public(student):\n    """a"""\n\n'
-              '@check("mse", 2, hidden=True)\ndef secret(student):\n    """b"""\n')
-    kept = without_hidden_checks(source)
-    assert "def public" in kept and "def secret" not in kept
+def test_hidden_checks_are_taken_out_by_the_check_objects_however_they_are_spelled():
+    source = ('from grader.checking import check\nSECRET = {"hidden": True}\n\n'
+              '@check("mse", 1)\ndef public(student):\n    """a"""\n\n'
+              '@check("mse", 2, **SECRET)\ndef secret(student):\n    """b"""\n')
+    space = {"__name__": "lesson_checks"}
+    exec(source, space)
+    hidden = {c.name for c in collect_from(space) if c.hidden}
+    kept = without_checks(source, hidden)
+    assert hidden == {"secret"} and "def public" in kept and "def secret" not in kept
 
 
 def test_the_installed_release_grades_the_stubs_and_says_hidden_checks_exist(student_python, release):
@@ -96,7 +105,7 @@ def test_the_installed_release_gives_the_reference_every_public_point(student_py
 
 def test_the_installed_release_catches_a_mutant_without_recorded_answers_missing(student_python, release, tmp_path):
     answer = tmp_path / "linear_model.py"
-    answer.write_text(compose_mutant(REFERENCE, (ROOT / "tests/mutants/mse_sweep/reversed.py").read_text()))
+    answer.write_text(compose_mutant(REFERENCE, (ROOT / "tests/mutants/linear_model/mse_sweep/reversed.py").read_text()))
     report = json.loads(student_grader(student_python, release, "check", answer, "--format", "json").stdout)
     lost = {e["id"] for e in report["exercises"] if e["score"] < e["max_score"]}
     assert lost == {"mse_sweep"}

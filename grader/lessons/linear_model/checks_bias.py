@@ -3,15 +3,10 @@
 import numpy as np
 from hypothesis import given
 
-from ...checking import CheckFailed, Mistake, as_numbers, ask, check, close, expect_close, known_mistake
-from ...values import format_value
-from . import ASSIGNMENT
-from .inputs import (B_VALUES, W_VALUES, XB_DATA, YB_DATA, data_sets, lesson_loop, non_square_grids, numbers,
-                     numbers_or_arrays)
-from .mistakes import XY_LAYOUT, mean_mistakes, transposed_grid_mistakes
-from .properties import expect_a_mean
-
-ref = ASSIGNMENT.reference()
+from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, close, data_sets, expect_a_mean,
+                          expect_close, format_value, known_mistake, mean_mistakes, numbers, numbers_or_arrays)
+from .inputs import B_VALUES, W_VALUES, XB_DATA, YB_DATA, lesson_loop, non_square_grids
+from .mistakes import XY_LAYOUT, transposed_grid_mistakes
 
 BIAS_HINT = "The model with bias is x * w + b."
 NON_SQUARE = (([0.0, 1.0, 2.0], [-1.0, 1.0]), ([1.0, 2.0], [0.0, 0.5, 1.0, 1.5]))
@@ -25,7 +20,7 @@ def forward_wb_mistakes(x, w, b):
             Mistake(x * b + w, "w and b are swapped: w multiplies x, b is added.")]
 
 
-def mse_wb_mistakes(x_data, y_data, w, b):
+def mse_wb_mistakes(ref, x_data, y_data, w, b):
     return mean_mistakes([(ref.forward_wb(x, w, b) - y) ** 2 for x, y in zip(x_data, y_data)])
 
 
@@ -58,7 +53,7 @@ def expect_grid_axes(call, value, w_values, b_values):
                  mistakes=lambda: [Mistake(want_b.T, ij), Mistake(want_w, "This is W; return B second: W, B, MSE.")])
 
 
-def expect_grid_costs(call, value, x_data, y_data, w_values, b_values):
+def expect_grid_costs(ref, call, value, x_data, y_data, w_values, b_values):
     _, _, MSE = grid_parts(call, value)
     want = ref.mse_grid(x_data, y_data, w_values, b_values)[2]
     expect_close(call, MSE, want, part="MSE", mistakes=lambda: transposed_grid_mistakes(
@@ -70,7 +65,7 @@ def expect_grid_costs(call, value, x_data, y_data, w_values, b_values):
 
 
 @check("forward_wb", 2)
-def forward_wb_lesson_example(student):
+def forward_wb_lesson_example(student, ref):
     """forward_wb with w = 3, b = 1 turns 1, 2, 3 hours into the lesson's 4, 7, 10 points"""
     call, value = ask(student, "forward_wb", np.array(XB_DATA), 3.0, 1.0)
     expect_close(call, value, YB_DATA, mistakes=lambda: forward_wb_mistakes(XB_DATA, 3.0, 1.0), hint=BIAS_HINT)
@@ -78,7 +73,7 @@ def forward_wb_lesson_example(student):
 
 @check("forward_wb", 4, hidden=True)
 @given(x=numbers_or_arrays(), w=numbers(), b=numbers())
-def forward_wb_matches_the_model(student, x, w, b):
+def forward_wb_matches_the_model(student, ref, x, w, b):
     """forward_wb(x, w, b) is x * w + b, for a number and elementwise for a NumPy array"""
     call, value = ask(student, "forward_wb", x, w, b)
     expect_close(call, value, ref.forward_wb(x, w, b), mistakes=lambda: forward_wb_mistakes(x, w, b),
@@ -89,27 +84,27 @@ def forward_wb_matches_the_model(student, x, w, b):
 
 
 @check("mse_wb", 2)
-def mse_wb_lesson_example(student):
+def mse_wb_lesson_example(student, ref):
     """mse_wb on the lesson's data: 0 at (w, b) = (3, 1), 9.667 at (2, 0)"""
     for w, b, expected in [(3.0, 1.0, 0.0), (2.0, 0.0, 29 / 3)]:
         call, value = ask(student, "mse_wb", XB_DATA, YB_DATA, w, b)
-        expect_close(call, value, expected, mistakes=lambda: mse_wb_mistakes(XB_DATA, YB_DATA, w, b))
+        expect_close(call, value, expected, mistakes=lambda: mse_wb_mistakes(ref, XB_DATA, YB_DATA, w, b))
 
 
 @check("mse_wb", 3, hidden=True)
 @given(data=data_sets(), w=numbers(), b=numbers())
-def mse_wb_matches_on_data_sets(student, data, w, b):
+def mse_wb_matches_on_data_sets(student, ref, data, w, b):
     """mse_wb is the mean squared error of x * w + b, for lists and arrays of any length"""
     x_data, y_data = data
     call, value = ask(student, "mse_wb", x_data, y_data, w, b)
     expect_close(call, value, ref.mse_wb(x_data, y_data, w, b), what="a single number",
-                 mistakes=lambda: mse_wb_mistakes(x_data, y_data, w, b),
+                 mistakes=lambda: mse_wb_mistakes(ref, x_data, y_data, w, b),
                  hint="Average (forward_wb(x, w, b) - y) ** 2 over every pair (x, y) of the data.")
 
 
 @check("mse_wb", 2)
 @given(data=data_sets(min_size=2, max_size=4), w=numbers(), b=numbers())
-def mse_wb_is_a_mean(student, data, w, b):
+def mse_wb_is_a_mean(student, ref, data, w, b):
     """mse_wb is a mean: repeating the data set twice leaves it unchanged"""
     expect_a_mean(student, "mse_wb", *data, w, b)
 
@@ -118,16 +113,16 @@ def mse_wb_is_a_mean(student, data, w, b):
 
 
 @check("mse_grid", 2)
-def mse_grid_lesson_example(student):
+def mse_grid_lesson_example(student, ref):
     """mse_grid on the lesson's data and grid, lowest at (w, b) = (3, 1)"""
     call, value = ask(student, "mse_grid", XB_DATA, YB_DATA, W_VALUES, B_VALUES)
     expect_grid_shape(call, value, W_VALUES, B_VALUES)
     expect_grid_axes(call, value, W_VALUES, B_VALUES)
-    expect_grid_costs(call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+    expect_grid_costs(ref, call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
 
 
 @check("mse_grid", 2)
-def mse_grid_has_one_row_per_b(student):
+def mse_grid_has_one_row_per_b(student, ref):
     """mse_grid returns W, B and MSE of shape (len(b_values), len(w_values)) on grids that are not square"""
     for grid in NON_SQUARE:
         call, value = ask(student, "mse_grid", XB_DATA, YB_DATA, *grid)
@@ -136,7 +131,7 @@ def mse_grid_has_one_row_per_b(student):
 
 @check("mse_grid", 3)
 @given(grid=non_square_grids(), data=data_sets(max_size=3))
-def mse_grid_lays_out_w_and_b_as_meshgrid(student, grid, data):
+def mse_grid_lays_out_w_and_b_as_meshgrid(student, ref, grid, data):
     """mse_grid's W and B are np.meshgrid(w_values, b_values): W[i, j] = w_values[j], B[i, j] = b_values[i]"""
     call, value = ask(student, "mse_grid", *data, *grid)
     expect_grid_shape(call, value, *grid)
@@ -145,29 +140,29 @@ def mse_grid_lays_out_w_and_b_as_meshgrid(student, grid, data):
 
 @check("mse_grid", 3, hidden=True)
 @given(grid=non_square_grids(), data=data_sets(max_size=3))
-def mse_grid_costs_match_their_point(student, grid, data):
+def mse_grid_costs_match_their_point(student, ref, grid, data):
     """mse_grid's MSE[i, j] is the cost at (W[i, j], B[i, j]) on grids that are not square"""
     call, value = ask(student, "mse_grid", *data, *grid)
     expect_grid_shape(call, value, *grid)
-    expect_grid_costs(call, value, *data, *grid)
+    expect_grid_costs(ref, call, value, *data, *grid)
 
 
 # -- to_grid ---------------------------------------------------------------------------
 
 
 @check("to_grid", 3)
-def to_grid_lesson_example(student):
+def to_grid_lesson_example(student, ref):
     """to_grid turns the lesson's nested-loop lists into the meshgrid layout"""
     lists = lesson_loop(XB_DATA, YB_DATA, W_VALUES, B_VALUES, ref.mse_wb)
     call = "to_grid(w_list, b_list, mse_list)"
     value = student.call("to_grid", *lists, shown=call)
     expect_grid_shape(call, value, W_VALUES, B_VALUES)
     expect_grid_axes(call, value, W_VALUES, B_VALUES)
-    expect_grid_costs(call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+    expect_grid_costs(ref, call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
 
 
 @check("to_grid", 3)
-def to_grid_has_one_row_per_b(student):
+def to_grid_has_one_row_per_b(student, ref):
     """to_grid returns W, B and MSE of shape (len(b_values), len(w_values)) on grids that are not square"""
     for grid in NON_SQUARE:
         call, value = ask(student, "to_grid", *lesson_loop(XB_DATA, YB_DATA, *grid, ref.mse_wb))
@@ -176,7 +171,7 @@ def to_grid_has_one_row_per_b(student):
 
 @check("to_grid", 3, hidden=True)
 @given(grid=non_square_grids())
-def to_grid_lays_out_w_and_b_as_meshgrid(student, grid):
+def to_grid_lays_out_w_and_b_as_meshgrid(student, ref, grid):
     """to_grid's W and B are np.meshgrid(w_values, b_values)"""
     call, value = ask(student, "to_grid", *lesson_loop(XB_DATA, YB_DATA, *grid, ref.mse_wb))
     expect_grid_shape(call, value, *grid)
@@ -185,17 +180,17 @@ def to_grid_lays_out_w_and_b_as_meshgrid(student, grid):
 
 @check("to_grid", 3, hidden=True)
 @given(grid=non_square_grids(), data=data_sets(max_size=3))
-def to_grid_puts_each_cost_at_its_point(student, grid, data):
+def to_grid_puts_each_cost_at_its_point(student, ref, grid, data):
     """to_grid's MSE[i, j] is the cost listed for (W[i, j], B[i, j]), on grids that are not square"""
     call, value = ask(student, "to_grid", *lesson_loop(*data, *grid, ref.mse_wb))
     expect_grid_shape(call, value, *grid)
-    expect_grid_costs(call, value, *data, *grid)
+    expect_grid_costs(ref, call, value, *data, *grid)
 
 
 # -- best_wb ---------------------------------------------------------------------------
 
 
-def expect_a_grid_minimiser(call, value, x_data, y_data, w_values, b_values):
+def expect_a_grid_minimiser(ref, call, value, x_data, y_data, w_values, b_values):
     W, B, MSE = ref.mse_grid(x_data, y_data, w_values, b_values)
     best = np.isclose(MSE, MSE.min(), rtol=1e-9, atol=1e-12)
     points = list(zip(W[best], B[best]))
@@ -218,15 +213,15 @@ def expect_a_grid_minimiser(call, value, x_data, y_data, w_values, b_values):
 
 
 @check("best_wb", 3)
-def best_wb_lesson_example(student):
+def best_wb_lesson_example(student, ref):
     """best_wb finds (w, b) = (3, 1) on the lesson's data and grid"""
     call, value = ask(student, "best_wb", XB_DATA, YB_DATA, W_VALUES, B_VALUES)
-    expect_a_grid_minimiser(call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+    expect_a_grid_minimiser(ref, call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
 
 
 @check("best_wb", 4, hidden=True)
 @given(grid=non_square_grids(), data=data_sets(max_size=3))
-def best_wb_finds_the_minimum(student, grid, data):
+def best_wb_finds_the_minimum(student, ref, grid, data):
     """best_wb returns a grid point (w, b) with the smallest MSE, on grids that are not square"""
     call, value = ask(student, "best_wb", *data, *grid)
-    expect_a_grid_minimiser(call, value, *data, *grid)
+    expect_a_grid_minimiser(ref, call, value, *data, *grid)

@@ -1,6 +1,6 @@
 """Checks of the two pictures: plot_sweep and plot_surface.
 
-The child draws, then describes the returned Axes as plain data (`wire.AxesPicture`):
+The child draws, then describes the returned Axes as plain data (`AxesPicture`):
 the lines and their data, the labels, the projection and the vertices of 3-D surfaces.
 """
 
@@ -8,56 +8,34 @@ import re
 
 import numpy as np
 
-from ...checking import CheckFailed, check, close
-from ...sandbox.wire import AxesPicture
-from ...values import format_call, format_value
-from . import ASSIGNMENT
+from ...authoring import CheckFailed, check, close, draw, expect_label, format_value, one_line
 from .inputs import W_VALUES, X_DATA, XB_DATA, Y_DATA, YB_DATA
-
-ref = ASSIGNMENT.reference()
 
 NAMES_W = re.compile(r"(?<![a-z])w(?![a-z])|weight|权重", re.IGNORECASE)
 NAMES_B = re.compile(r"(?<![a-z])b(?![a-z])|bias|偏置|截距", re.IGNORECASE)
 NAMES_LOSS = re.compile(r"loss|mse|cost|error|损失|代价|误差", re.IGNORECASE)
 
-SWEEP_ARGS = (list(W_VALUES), list(ref.mse_sweep(X_DATA, Y_DATA, W_VALUES)))
-# A grid that is not square, with w's and b's that do not overlap, so a swap shows.
-SURFACE_ARGS = ref.mse_grid(XB_DATA, YB_DATA, np.linspace(0.0, 4.0, 5), np.linspace(-3.0, -1.0, 3))
 
 
-def draw(student, function, args) -> tuple[str, AxesPicture]:
-    call = format_call(function, args)
-    picture = student.call(function, *args, plot=True)
-    if not isinstance(picture, AxesPicture):
-        raise CheckFailed(f"`{call}` returned {format_value(picture)}; expected the matplotlib Axes it drew on.",
-                          "End with `return ax`, where ax is the Axes you drew on "
-                          "(fig, ax = plt.subplots(), or ax = plt.gca()).")
-    return call, picture
+def sweep_args(ref):
+    return list(W_VALUES), list(ref.mse_sweep(X_DATA, Y_DATA, W_VALUES))
 
 
-def expect_label(call, picture, axis, pattern, names):
-    label = getattr(picture, f"{axis}label")
-    if not pattern.search(label):
-        shown = f"the {axis} label is {label!r}" if label else f"the {axis} axis has no label"
-        raise CheckFailed(f"In the picture from `{call}`, {shown}.",
-                          f"Label it with ax.set_{axis}label(...), naming {names}.")
+def surface_args(ref):
+    """A grid that is not square, with w's and b's that do not overlap, so a swap shows."""
+    return ref.mse_grid(XB_DATA, YB_DATA, np.linspace(0.0, 4.0, 5), np.linspace(-3.0, -1.0, 3))
 
 
 @check("plot_sweep", 3)
-def plot_sweep_draws_the_given_curve(student):
+def plot_sweep_draws_the_given_curve(student, ref):
     """plot_sweep draws one line through (w_values, mse_values) on 2-D axes"""
-    call, picture = draw(student, "plot_sweep", SWEEP_ARGS)
-    if picture.projection == "3d":
-        raise CheckFailed(f"`{call}` drew on 3-D axes.", "The w-loss curve is a plain 2-D line: plt.subplots().")
-    if len(picture.lines) != 1:
-        raise CheckFailed(f"`{call}` drew {len(picture.lines)} lines; expected exactly one.",
-                          "Draw one line with ax.plot(w_values, mse_values)" +
-                          (" (ax.scatter draws points, not a line)." if picture.collections else "."))
-    x, y = picture.lines[0]
-    if close(x, SWEEP_ARGS[1]) and close(y, SWEEP_ARGS[0]):
+    w_values, mse_values = sweep_args(ref)
+    call, picture = draw(student, "plot_sweep", (w_values, mse_values))
+    x, y = one_line(call, picture, "w-loss curve", "ax.plot(w_values, mse_values)")
+    if close(x, mse_values) and close(y, w_values):
         raise CheckFailed(f"`{call}` put the MSE values on the x axis and w on the y axis.",
                           "Use ax.plot(w_values, mse_values): w along x, the loss along y.")
-    for axis, got, want, name in (("x", x, SWEEP_ARGS[0], "w_values"), ("y", y, SWEEP_ARGS[1], "mse_values")):
+    for axis, got, want, name in (("x", x, w_values, "w_values"), ("y", y, mse_values, "mse_values")):
         if not close(got, want):
             raise CheckFailed(f"The line from `{call}` has {axis} data {format_value(got)}; "
                               f"expected {name}, {format_value(np.asarray(want))}.",
@@ -65,24 +43,24 @@ def plot_sweep_draws_the_given_curve(student):
 
 
 @check("plot_sweep", 2)
-def plot_sweep_labels_its_axes(student):
+def plot_sweep_labels_its_axes(student, ref):
     """plot_sweep labels the x axis with w and the y axis with the loss"""
-    call, picture = draw(student, "plot_sweep", SWEEP_ARGS)
+    call, picture = draw(student, "plot_sweep", sweep_args(ref))
     expect_label(call, picture, "x", NAMES_W, "w")
     expect_label(call, picture, "y", NAMES_LOSS, "the loss (Loss, MSE, cost or 损失)")
 
 
 @check("plot_surface", 3)
-def plot_surface_draws_the_cost_surface(student):
+def plot_surface_draws_the_cost_surface(student, ref):
     """plot_surface draws a 3-D surface whose heights are MSE over (W, B)"""
-    call, picture = draw(student, "plot_surface", SURFACE_ARGS)
+    W, B, MSE = surface_args(ref)
+    call, picture = draw(student, "plot_surface", (W, B, MSE))
     if picture.projection != "3d":
         raise CheckFailed(f"`{call}` drew on 2-D axes ({picture.projection}); expected a 3-D surface.",
                           "Make 3-D axes with fig.add_subplot(projection='3d'), then ax.plot_surface(W, B, MSE).")
     if not picture.surfaces:
         drawn = ", ".join(picture.collections) or "nothing"
         raise CheckFailed(f"`{call}` drew no surface (it drew: {drawn}).", "Use ax.plot_surface(W, B, MSE).")
-    W, B, MSE = SURFACE_ARGS
     vertices = np.concatenate([s.reshape(-1, 3) for s in picture.surfaces])
     column = np.isclose(vertices[:, :1], W[0][None, :])
     row = np.isclose(vertices[:, 1:2], B[:, 0][None, :])
@@ -96,9 +74,9 @@ def plot_surface_draws_the_cost_surface(student):
 
 
 @check("plot_surface", 2)
-def plot_surface_labels_its_axes(student):
+def plot_surface_labels_its_axes(student, ref):
     """plot_surface labels its axes with w, b and the loss"""
-    call, picture = draw(student, "plot_surface", SURFACE_ARGS)
+    call, picture = draw(student, "plot_surface", surface_args(ref))
     expect_label(call, picture, "x", NAMES_W, "w")
     expect_label(call, picture, "y", NAMES_B, "b")
     expect_label(call, picture, "z", NAMES_LOSS, "the loss (Loss, MSE, cost or 损失)")

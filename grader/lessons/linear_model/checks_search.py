@@ -3,18 +3,14 @@
 import numpy as np
 from hypothesis import given
 
-from ...checking import (CheckFailed, Mistake, as_numbers, ask, check, expect_close, expect_unchanged,
-                         known_mistake)
-from ...values import format_call, format_value
-from . import ASSIGNMENT
-from .inputs import W_VALUES, X_DATA, Y_DATA, data_sets, numbers, shuffled_grids
-
-ref = ASSIGNMENT.reference()
+from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, data_sets, expect_close,
+                          expect_inputs_unchanged, format_value, known_mistake, numbers)
+from .inputs import W_VALUES, X_DATA, Y_DATA, shuffled_grids
 
 MINIMUM_HINT = "Find the position of the smallest MSE (np.argmin) and return the w at that position."
 
 
-def sweep_mistakes(x_data, y_data, w_values):
+def sweep_mistakes(ref, x_data, y_data, w_values):
     costs = np.asarray(ref.mse_sweep(x_data, y_data, w_values), dtype=float)
     return [
         Mistake(np.cumsum(costs), "Each value includes the losses of the previous w's: reset the running "
@@ -29,14 +25,14 @@ def sweep_mistakes(x_data, y_data, w_values):
     ]
 
 
-def minimisers(x_data, y_data, w_values) -> np.ndarray:
+def minimisers(ref, x_data, y_data, w_values) -> np.ndarray:
     """Every w of w_values whose MSE is the smallest (more than one on a tie)."""
     costs = np.asarray(ref.mse_sweep(x_data, y_data, w_values), dtype=float)
     return np.asarray(w_values, dtype=float)[np.isclose(costs, costs.min(), rtol=1e-9, atol=1e-12)]
 
 
-def expect_a_minimiser(call, value, x_data, y_data, w_values):
-    best = minimisers(x_data, y_data, w_values)
+def expect_a_minimiser(ref, call, value, x_data, y_data, w_values):
+    best = minimisers(ref, x_data, y_data, w_values)
     number = as_numbers(call, value, "a single w")
     if number.shape != () or not np.any(np.isclose(best, number, rtol=1e-9, atol=1e-9)):
         costs = np.asarray(ref.mse_sweep(x_data, y_data, w_values), dtype=float)
@@ -54,37 +50,36 @@ def expect_search_leaves_inputs_alone(student, function):
     """Call with lists, then arrays, and an unsorted w_values; nothing may change."""
     for as_given in (list, np.array):
         args = (as_given([1.0, 2.0, 3.0]), as_given([2.0, 4.0, 6.0]), as_given([3.0, 0.5, 2.0, 1.0]))
-        _, after = student.call(function, *args, return_args=True)
-        expect_unchanged(format_call(function, args), args, after, ("x_data", "y_data", "w_values"))
+        expect_inputs_unchanged(student, function, args, ("x_data", "y_data", "w_values"))
 
 
 # -- mse_sweep -------------------------------------------------------------------------
 
 
 @check("mse_sweep", 3)
-def mse_sweep_lesson_example(student):
+def mse_sweep_lesson_example(student, ref):
     """mse_sweep gives the lesson's table for w = 0.0, 0.1, ..., 4.0, and keeps the order of w = 3, 0.5, 2, 1"""
     for w_values in (W_VALUES, [3.0, 0.5, 2.0, 1.0]):
         call, value = ask(student, "mse_sweep", X_DATA, Y_DATA, w_values)
         expect_close(call, value, ref.mse_sweep(X_DATA, Y_DATA, w_values),
-                     mistakes=lambda: sweep_mistakes(X_DATA, Y_DATA, w_values),
+                     mistakes=lambda: sweep_mistakes(ref, X_DATA, Y_DATA, w_values),
                      hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
 
 
 @check("mse_sweep", 3, hidden=True)
 @given(data=data_sets(), w_values=shuffled_grids(1, 6))
-def mse_sweep_matches_on_data_sets(student, data, w_values):
+def mse_sweep_matches_on_data_sets(student, ref, data, w_values):
     """mse_sweep returns the MSE of each w, for lists and arrays of any length"""
     x_data, y_data = data
     call, value = ask(student, "mse_sweep", x_data, y_data, w_values)
     expect_close(call, value, ref.mse_sweep(x_data, y_data, w_values),
-                 mistakes=lambda: sweep_mistakes(x_data, y_data, w_values),
+                 mistakes=lambda: sweep_mistakes(ref, x_data, y_data, w_values),
                  hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
 
 
 @check("mse_sweep", 2)
 @given(data=data_sets(max_size=4), w_values=shuffled_grids(2, 5))
-def mse_sweep_keeps_the_order(student, data, w_values):
+def mse_sweep_keeps_the_order(student, ref, data, w_values):
     """mse_sweep keeps the order of w_values: reversing the w's reverses the result"""
     x_data, y_data = data
     call, forwards = ask(student, "mse_sweep", x_data, y_data, w_values)
@@ -96,7 +91,7 @@ def mse_sweep_keeps_the_order(student, data, w_values):
 
 
 @check("mse_sweep", 2)
-def mse_sweep_leaves_its_inputs_alone(student):
+def mse_sweep_leaves_its_inputs_alone(student, ref):
     """mse_sweep does not change its arguments (no sorting or reversing in place)"""
     expect_search_leaves_inputs_alone(student, "mse_sweep")
 
@@ -105,23 +100,23 @@ def mse_sweep_leaves_its_inputs_alone(student):
 
 
 @check("best_w", 2)
-def best_w_lesson_example(student):
+def best_w_lesson_example(student, ref):
     """best_w finds w = 2 on the lesson's data"""
     call, value = ask(student, "best_w", X_DATA, Y_DATA, W_VALUES)
-    expect_a_minimiser(call, value, X_DATA, Y_DATA, W_VALUES)
+    expect_a_minimiser(ref, call, value, X_DATA, Y_DATA, W_VALUES)
 
 
 @check("best_w", 3, hidden=True)
 @given(data=data_sets(), w_values=shuffled_grids(1, 6))
-def best_w_finds_the_minimum(student, data, w_values):
+def best_w_finds_the_minimum(student, ref, data, w_values):
     """best_w returns a w of w_values with the smallest MSE"""
     x_data, y_data = data
     call, value = ask(student, "best_w", x_data, y_data, w_values)
-    expect_a_minimiser(call, value, x_data, y_data, w_values)
+    expect_a_minimiser(ref, call, value, x_data, y_data, w_values)
 
 
 @check("best_w", 2)
-def best_w_leaves_its_inputs_alone(student):
+def best_w_leaves_its_inputs_alone(student, ref):
     """best_w does not change its arguments (no sorting in place)"""
     expect_search_leaves_inputs_alone(student, "best_w")
 
@@ -130,7 +125,7 @@ def best_w_leaves_its_inputs_alone(student):
 
 
 @check("predict", 3)
-def predict_lesson_example(student):
+def predict_lesson_example(student, ref):
     """predict answers the lesson's question (4 hours of study score 8 points), and the same on other data"""
     for x, x_data, y_data, expected in [(4.0, X_DATA, Y_DATA, 8.0), (2.0, [1.0, 2.0], [3.0, 6.0], 6.0)]:
         call, value = ask(student, "predict", x, x_data, y_data, W_VALUES)
@@ -139,12 +134,12 @@ def predict_lesson_example(student):
 
 @check("predict", 2, hidden=True)
 @given(x=numbers(), data=data_sets(), w_values=shuffled_grids(1, 6))
-def predict_uses_the_best_w(student, x, data, w_values):
+def predict_uses_the_best_w(student, ref, x, data, w_values):
     """predict(x, ...) is forward(x, best w) on any data"""
     x_data, y_data = data
     call, value = ask(student, "predict", x, x_data, y_data, w_values)
     number = as_numbers(call, value, "a single number")
-    answers = [ref.forward(x, w) for w in minimisers(x_data, y_data, w_values)]
+    answers = [ref.forward(x, w) for w in minimisers(ref, x_data, y_data, w_values)]
     if number.shape == () and any(np.isclose(number, a, rtol=1e-9, atol=1e-9) for a in answers):
         return
     expect_close(call, value, answers[0],

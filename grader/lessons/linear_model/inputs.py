@@ -7,6 +7,8 @@ something a student would type, and the sweeps look like the lesson's np.arange 
 import numpy as np
 from hypothesis import strategies as st
 
+from ...authoring import numbers
+
 X_DATA = [1.0, 2.0, 3.0]
 Y_DATA = [2.0, 4.0, 6.0]
 W_VALUES = np.arange(0.0, 4.1, 0.1)
@@ -15,23 +17,9 @@ YB_DATA = [4.0, 7.0, 10.0]
 B_VALUES = np.arange(-2.0, 2.1, 0.1)
 
 
-def numbers(limit: int = 5):
-    """Floats in [-limit, limit] with one decimal, shrinking towards 0.0."""
-    return st.integers(-10 * limit, 10 * limit).map(lambda n: n / 10)
-
-
 def _as_list_or_array(values_and_choice):
     values, as_array = values_and_choice
     return np.array(values, dtype=float) if as_array else values
-
-
-def arrays(min_size: int = 1, max_size: int = 6):
-    return st.lists(numbers(), min_size=min_size, max_size=max_size).map(np.array)
-
-
-def numbers_or_arrays():
-    """A single number or a NumPy array of them: the model must handle both."""
-    return st.one_of(numbers(), arrays())
 
 
 def samples():
@@ -39,18 +27,6 @@ def samples():
     arrays_of_pairs = st.lists(st.tuples(numbers(), numbers()), min_size=1, max_size=6).map(
         lambda pairs: (np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])))
     return st.one_of(st.tuples(numbers(), numbers()), arrays_of_pairs)
-
-
-def _split(pairs_and_choice):
-    pairs, as_array = pairs_and_choice
-    x, y = [p[0] for p in pairs], [p[1] for p in pairs]
-    return (np.array(x), np.array(y)) if as_array else (x, y)
-
-
-def data_sets(min_size: int = 1, max_size: int = 6):
-    """(x_data, y_data) of equal length, both lists or both arrays."""
-    pairs = st.lists(st.tuples(numbers(), numbers()), min_size=min_size, max_size=max_size)
-    return st.tuples(pairs, st.booleans()).map(_split)
 
 
 def _arange(start_step_size_choice):

@@ -6,7 +6,7 @@ student reads the hint for that misconception instead of a generic one.
 
 import numpy as np
 
-from ...checking import Mistake
+from ...authoring import Mistake
 
 SQUARE_HINT = "The loss squares the error: (forward(x, w) - y) ** 2."
 ABS_HINT = ("This is the absolute error |y_hat - y| (what abs(), or the square root of the square, "
@@ -19,20 +19,6 @@ def squared_error_mistakes(prediction, y):
     error = np.asarray(prediction, dtype=float) - np.asarray(y, dtype=float)
     return [Mistake(error, f"This is the error y_hat - y, not its square. {SQUARE_HINT}"),
             Mistake(np.abs(error), ABS_HINT)]
-
-
-def mean_mistakes(losses):
-    """Sum instead of mean, the lesson's hard-coded 3, and n - 1."""
-    total, n = float(np.sum(losses)), len(losses)
-    mistakes = [Mistake(total, "This is the sum of the losses; the cost is their mean: "
-                               "divide by the number of samples.")]
-    if n != 3:
-        mistakes.append(Mistake(total / 3, "This divides by 3, the size of the lesson's data; divide by "
-                                           "len(x_data) so that any data set works."))
-    if n > 1:
-        mistakes.append(Mistake(total / (n - 1), "This divides by n - 1 (the sample variance's "
-                                                 "correction); the MSE divides by n, len(x_data)."))
-    return mistakes
 
 
 def transposed_grid_mistakes(w_values, b_values, mse_by_w_then_b):

@@ -1,0 +1,121 @@
+"""Everything a lesson's checks are written with, and nothing else (check50's width).
+
+A check is a function of two arguments, the student's module and the reference, decorated
+with `@check(exercise, points)`; its docstring's first line is its title. It calls the
+student's functions with `ask` (or `draw` for a picture), compares with `expect_close`,
+and fails by raising `CheckFailed(message, hint)`. A known wrong answer is a `Mistake`
+with the hint a student who made it should read. Checks never print.
+
+    from ...authoring import ask, check, expect_close
+
+    @check("forward", 2)
+    def forward_lesson_example(student, ref):
+        \"\"\"forward gives the lesson's predictions\"\"\"
+        call, value = ask(student, "forward", 4.0, 2.0)
+        expect_close(call, value, ref.forward(4.0, 2.0), hint="The model is x * w.")
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Sequence
+
+from .checking import (CheckFailed, Mistake, as_numbers, ask, check, close, expect_close, expect_unchanged,
+                       known_mistake)
+from .mistakes import (expect_a_mean, expect_forward_uses_its_w, expect_the_model, expect_the_model_on,
+                       mean_mistakes)
+from .sandbox.proxy import StudentError, StudentStop
+from .sandbox.wire import AxesPicture
+from .strategies import arrays, data_sets, numbers, numbers_or_arrays
+from .values import format_call, format_value
+
+__all__ = [
+    # declaring checks
+    "check", "CheckFailed",
+    # calling the student's code
+    "ask", "draw", "expect_inputs_unchanged", "AxesPicture", "blaming_helpers",
+    # comparing what came back
+    "expect_close", "as_numbers", "close", "Mistake", "known_mistake", "format_value", "format_call",
+    # shared strategies
+    "numbers", "arrays", "numbers_or_arrays", "data_sets",
+    # shared mistakes and properties
+    "mean_mistakes", "expect_a_mean", "expect_the_model_on", "expect_the_model", "expect_forward_uses_its_w",
+    # pictures
+    "one_line", "expect_label",
+]
+
+
+def draw(student, function: str, args: Sequence) -> tuple[str, AxesPicture]:
+    """Call a plotting function; returns (the call as text, a plain description of its Axes)."""
+    call = format_call(function, args)
+    picture = student.call(function, *args, plot=True)
+    if not isinstance(picture, AxesPicture):
+        raise CheckFailed(f"`{call}` returned {format_value(picture)}; expected the matplotlib Axes it drew on.",
+                          "End with `return ax`, where ax is the Axes you drew on "
+                          "(fig, ax = plt.subplots(), or ax = plt.gca()).")
+    return call, picture
+
+
+def one_line(call: str, picture: AxesPicture, curve: str, plot: str):
+    """The (x, y) data of the picture's only line on 2-D axes; `curve` names it, `plot` says how to draw it."""
+    if picture.projection == "3d":
+        raise CheckFailed(f"`{call}` drew on 3-D axes.", f"The {curve} is a plain 2-D line: plt.subplots().")
+    if len(picture.lines) != 1:
+        raise CheckFailed(f"`{call}` drew {len(picture.lines)} lines; expected exactly one.",
+                          f"Draw one line with {plot}" +
+                          (" (ax.scatter draws points, not a line)." if picture.collections else "."))
+    return picture.lines[0]
+
+
+def expect_label(call: str, picture: AxesPicture, axis: str, pattern, names: str) -> None:
+    """The picture's `axis` ("x", "y" or "z") label matches `pattern`; `names` says what it should name."""
+    label = getattr(picture, f"{axis}label")
+    if not pattern.search(label):
+        shown = f"the {axis} label is {label!r}" if label else f"the {axis} axis has no label"
+        raise CheckFailed(f"In the picture from `{call}`, {shown}.",
+                          f"Label it with ax.set_{axis}label(...), naming {names}.")
+
+
+def expect_inputs_unchanged(student, function: str, args: Sequence, names: Sequence[str]):
+    """Call `function(*args)` and fail if it changed any of them; returns what it returned."""
+    value, after = student.call(function, *args, return_args=True)
+    expect_unchanged(format_call(function, args), args, after, names)
+    return value
+
+
+@contextmanager
+def blaming_helpers(student, helpers: Sequence[tuple[str, tuple, object]]):
+    """On a failure inside, first name the student's own helpers that are wrong: fix those first.
+
+    `helpers` are (function, arguments, the reference's answer), computed before the check
+    runs (so a release records them); each is tried on the student only once a check fails,
+    so a function that is wrong only because a helper it calls is wrong points at that one.
+    """
+    try:
+        yield
+    except CheckFailed as failure:
+        wrong = []
+        for function, args, expected in helpers:
+            call = format_call(function, args)
+            try:
+                value = getattr(student, function)(*args)
+                if _same(call, value, expected):
+                    continue
+                shown = f"`{call}` returned {format_value(value)}, expected {format_value(expected)}"
+            except (CheckFailed, StudentError, StudentStop) as problem:
+                shown = problem.message.rstrip(".")
+            wrong.append(f"Your {function} is wrong as well ({shown}): if this function calls it, fix it first.")
+        if wrong:
+            failure.hint = " ".join(wrong) + (f" {failure.hint}" if failure.hint else "")
+        raise
+
+
+def _same(call: str, value: object, expected: object) -> bool:
+    """Equal within tolerance, also for tuples such as (w, costs)."""
+    if isinstance(expected, tuple):
+        return isinstance(value, (tuple, list)) and len(value) == len(expected) and all(
+            _same(call, v, e) for v, e in zip(value, expected))
+    try:
+        return close(as_numbers(call, value), expected)
+    except CheckFailed:
+        return False

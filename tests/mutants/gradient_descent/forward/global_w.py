@@ -1,0 +1,6 @@
+"""forward reads a global w instead of its argument (the lesson's forward(x))."""
+w = 1.0
+
+
+def forward(x, weight):
+    return x * w
