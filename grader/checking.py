@@ -13,9 +13,13 @@ from typing import Callable, Sequence
 
 import numpy as np
 from hypothesis import HealthCheck, Phase, settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
+from .files import user_cache
 from .sandbox.wire import Unsupported
 from .values import MAX_ITEMS_SHOWN, format_call, format_number, format_value
+
+set_hypothesis_home_dir(user_cache("hypothesis"))  # not `.hypothesis/` in the student's folder
 
 RECORDING = False  # building a release: evaluate every known mistake, so its answers are recorded
 DEFAULT_EXAMPLES = 10

@@ -1,4 +1,5 @@
-"""Writing results so that a reader never sees half a file, whatever stops the writer."""
+"""Where the grader keeps files: results written whole, and caches of its own outside the
+folder it is run from."""
 
 from __future__ import annotations
 
@@ -21,3 +22,10 @@ def write_json_atomically(path: Path, document: dict) -> None:
         f.flush()
         os.fsync(f.fileno())
     os.replace(temporary, path)
+
+
+def user_cache(name: str) -> Path:
+    """The grader's own cache folder `name` (XDG's cache home): reused across runs, and never in
+    the folder a student runs `grader check` from."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "linear-model-grader" / name

@@ -98,3 +98,8 @@ def test_the_text_report_names_the_call_the_values_and_a_hint(tmp_path):
     assert result.returncode == 1
     assert "`mse([1.0, 2.0, 3.0], [2.0, 4.0, 6.0], 1.0)` returned 14.0, expected 4.6666667" in result.stdout
     assert "Hint: This is the sum of the losses" in result.stdout
+
+
+def test_grading_leaves_nothing_in_the_folder_it_is_run_from(tmp_path):
+    result = run_grader("check", ROOT / "solutions" / "linear_model.py", cwd=tmp_path)
+    assert result.returncode == 0 and list(tmp_path.iterdir()) == []

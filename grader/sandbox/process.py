@@ -28,6 +28,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import user_cache
 from . import framing
 from . import policy
 from .policy import SandboxUnavailable
@@ -416,8 +417,7 @@ def _library_path() -> list[str]:
 
 def _font_cache() -> list[Path]:
     """matplotlib's font list, built once by a trusted process that runs no student code."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "linear-model-grader" / "matplotlib"
+    folder = user_cache("matplotlib")
     found = sorted(folder.glob("fontlist-*.json"))
     if not found:
         folder.mkdir(parents=True, exist_ok=True)
