@@ -3,6 +3,7 @@ folder it is run from."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import tempfile
@@ -24,8 +25,15 @@ def write_json_atomically(path: Path, document: dict) -> None:
     os.replace(temporary, path)
 
 
+@functools.lru_cache(maxsize=None)
 def user_cache(name: str) -> Path:
     """The grader's own cache folder `name` (XDG's cache home): reused across runs, and never in
-    the folder a student runs `grader check` from."""
+    the folder a student runs `grader check` from. A user with no writable home (Gradescope's
+    `student`) gets a private temporary folder for this run instead."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "linear-model-grader" / name
+    folder = Path(base) / "linear-model-grader" / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path(tempfile.mkdtemp(prefix=f"linear-model-grader-{name}-"))
+    return folder

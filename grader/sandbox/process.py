@@ -420,7 +420,6 @@ def _font_cache() -> list[Path]:
     folder = user_cache("matplotlib")
     found = sorted(folder.glob("fontlist-*.json"))
     if not found:
-        folder.mkdir(parents=True, exist_ok=True)
         subprocess.run([sys.executable, "-I", "-c", "import matplotlib.font_manager"], timeout=120,
                        env={**os.environ, "MPLCONFIGDIR": str(folder), "MPLBACKEND": "Agg"},
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)

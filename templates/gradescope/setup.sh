@@ -9,4 +9,4 @@ python3 -m venv /autograder/venv
 /autograder/venv/bin/pip install -e /autograder/source
 # Student code runs as this unprivileged user, as Gradescope advises, so that it cannot
 # rewrite the autograder or the results it reports (see run_autograder).
-id -u student >/dev/null 2>&1 || useradd --no-create-home --shell /usr/sbin/nologin student
+id -u student >/dev/null 2>&1 || useradd --create-home --shell /usr/sbin/nologin student  # its home holds the grader's caches
