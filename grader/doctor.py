@@ -70,7 +70,18 @@ def facts() -> list[tuple[str, str]]:
         ("in a container", "yes" if os.path.exists("/.dockerenv") or os.path.exists("/run/.containerenv") else
          "not that it says"),
         ("running as", f"uid {os.geteuid()}"),
+        ("Python environment", _environment_note()),
     ]
+
+
+def _environment_note() -> str:
+    """A child must import NumPy, so it learns where the environment is: better not inside the kit."""
+    from .assignment import KIT_ROOT
+
+    inside = Path(sys.prefix).resolve().is_relative_to(KIT_ROOT.resolve())
+    return (f"{sys.prefix}: inside the kit, so a child can learn the kit's path and the names and sizes of "
+            "its files (not their contents); for class grading, install into an environment elsewhere"
+            if inside else f"{sys.prefix}")
 
 
 def report(layers: dict) -> str:

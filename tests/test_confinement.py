@@ -14,6 +14,8 @@ import json
 import os
 import signal
 import socket
+import sys
+import sysconfig
 import threading
 import time
 from pathlib import Path
@@ -31,6 +33,7 @@ ATTACKS = Path(__file__).resolve().parent / "attacks"
 REFERENCE = (ROOT / "solutions" / "linear_model.py").read_text()
 STUBS = (ROOT / "exercises" / "linear_model.py").read_text()
 FINDS_THE_KIT = (ATTACKS / "kit.py").read_text()
+DAEMON = f"gd{os.getpid()}"  # this run's daemon's name (15 characters at most), not another run's
 REQUIRE = Limits(call_timeout=2.0, import_timeout=15.0, sandbox="require")
 OFF = Limits(call_timeout=2.0, import_timeout=15.0, sandbox="off")
 
@@ -130,18 +133,20 @@ def test_the_kit_cannot_be_edited(grade_file, tmp_path):
 def test_no_process_outlives_the_grading(grade_file, tmp_path, monkeypatch, without):
     """With every layer, and with each of the two that stop it forced off in turn."""
     monkeypatch.setenv("GRADER_SANDBOX_WITHOUT", without)
-    marker = Path("/tmp/grader-daemon-was-here")
+    marker = Path(f"/tmp/{DAEMON}-was-here")
     marker.unlink(missing_ok=True)
-    report = grade_file(write(tmp_path, in_to_grid("daemon")), limits=REQUIRE if not without else
-                        Limits(call_timeout=2.0), only="to_grid")
+    report = grade_file(write(tmp_path, in_to_grid("daemon", DAEMON_NAME=DAEMON, MARKER=str(marker))),
+                        limits=REQUIRE if not without else Limits(call_timeout=2.0), only="to_grid")
     assert lost(report) == {"to_grid"}
     time.sleep(1.5)  # the daemon writes after 1 s
-    assert processes_named("grader-daemon") == [] and not marker.exists()
+    assert processes_named(DAEMON) == [] and not marker.exists()
 
 
 def test_the_daemon_detector_finds_a_daemon_when_nothing_stops_it(grade_file, tmp_path):
-    grade_file(write(tmp_path, in_to_grid("daemon")), limits=OFF, only="to_grid")
-    found = processes_named("grader-daemon")
+    marker = tmp_path / "daemon-was-here"
+    grade_file(write(tmp_path, in_to_grid("daemon", DAEMON_NAME=DAEMON, MARKER=str(marker))), limits=OFF,
+               only="to_grid")
+    found = processes_named(DAEMON)
     for pid in found:
         os.kill(pid, signal.SIGKILL)
     assert found
@@ -258,9 +263,11 @@ def read(path):
         f.read(1)
 
 
-def probe(kit, home, other, grader, tracee):
+def probe(kit, home, other, grader, tracee, base_site):
     reference = os.path.join(kit, "solutions", "linear_model.py")
     return {
+        "list the base interpreter's site-packages": attempt(lambda: os.listdir(base_site)),
+        "make a memory file": attempt(lambda: os.memfd_create("hoard")),
         "read the reference": attempt(lambda: read(reference)),
         "list the kit": attempt(lambda: os.listdir(kit)),
         "list the home folder": attempt(lambda: os.listdir(home)),
@@ -288,7 +295,8 @@ def run_probe(limits: Limits) -> dict:
     with Sandbox(program, limits) as other, Sandbox(program, limits) as sandbox:
         other.load_result()
         tracee = other._child.proc.pid if limits.sandbox == "off" else 0  # never the test itself
-        arguments = [str(ROOT), os.path.expanduser("~"), other._workdir, os.getpid(), tracee]
+        base_site = sysconfig.get_paths(vars={"base": sys.base_prefix, "platbase": sys.base_exec_prefix})["purelib"]
+        arguments = [str(ROOT), os.path.expanduser("~"), other._workdir, os.getpid(), tracee, base_site]
         reply = sandbox.request({"fn": "probe", "args": arguments, "plot": False, "return_args": False})
         return wire.from_plain(reply["value"])
 

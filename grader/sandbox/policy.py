@@ -61,7 +61,11 @@ def _grant(path: str, protected: tuple[str, ...]) -> list[str]:
 
 
 def _site_packages() -> list[str]:
+    """Every site-packages this Python may see, the base interpreter's too (a venv's `sys.path`
+    leaves those out, yet they sit inside the standard library's folder)."""
+    base = sysconfig.get_paths(vars={"base": sys.base_prefix, "platbase": sys.base_exec_prefix})
     folders = [*sys.path, sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
+               base["purelib"], base["platlib"],
                "/usr/lib/python3/dist-packages", "/usr/local/lib/python3/dist-packages"]
     return list(dict.fromkeys(p for p in folders if os.path.basename(p) in ("site-packages", "dist-packages")))
 
