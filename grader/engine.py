@@ -143,7 +143,10 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
 
                 students = {False: StudentModule(sandboxes[0]), True: StudentModule(sandboxes[-1])}
                 plotting = {e.id for e in exercises if e.plots}
-                results = [run_check(c, students[c.exercise in plotting], reference) for c in checks]
+                # hidden checks last: a public check's message must not show what the child was asked before
+                done = {id(c): run_check(c, students[c.exercise in plotting], reference)
+                        for c in sorted(checks, key=lambda c: c.hidden)}
+                results = [done[id(c)] for c in checks]
     finally:
         for sandbox in sandboxes:
             try:

@@ -122,6 +122,13 @@ def test_the_checks_cannot_leak_through_a_message(grade_file, tmp_path):
     assert opening in message_of(grade_file(path, limits=OFF, only="to_grid"), "to_grid")
 
 
+def test_a_public_message_shows_no_input_of_a_hidden_check(grade_file, tmp_path):
+    report = grade_file(write(tmp_path, compose_mutant(REFERENCE, attack("replays_hidden_inputs"))), limits=REQUIRE)
+    public = [c.message for e in report.exercises for c in e.checks if c.visibility == "public" and not c.passed]
+    hidden_forward_inputs = "array([-"  # hypothesis draws negative arrays in forward's hidden property
+    assert public and not any(hidden_forward_inputs in m for m in public)
+
+
 def test_the_kit_cannot_be_edited(grade_file, tmp_path):
     before = tree_digest(ROOT)
     report = grade_file(write(tmp_path, at_import(REFERENCE, "edits_the_kit")), limits=REQUIRE)
