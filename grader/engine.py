@@ -64,6 +64,14 @@ def run_check(check, student) -> CheckResult:
     return result(PASSED)
 
 
+def replay_passing_examples() -> None:
+    """For a process that grades again and again (watch, notebook): from now on, a property that passed
+    replays the examples hypothesis drew for it (`checking.REPLAY`). Call it after the first grading."""
+    from . import checking
+
+    checking.REPLAY = True
+
+
 def _describe_problem(problem: dict) -> str:
     where = f" ({problem['file']}, line {problem['line']})" if problem.get("line") else ""
     code = f": `{problem['code']}`" if problem.get("code") else ""

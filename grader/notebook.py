@@ -8,8 +8,9 @@ Statements that use the grader itself (`import grader`, `grader.check()`) are le
 in the cell being run, so is everything from the first of them on: it has not run yet.
 
 The grader's state stays warm in the kernel between calls: the checks and the reference
-are imported once, and a fork server with NumPy and matplotlib loaded supplies each call's
-child, so a second call costs only the checks.
+are imported once, a fork server with NumPy and matplotlib loaded supplies each call's
+child, and a property that passed replays its examples instead of drawing them again
+(`checking.REPLAY`), so a second call costs only the calls into the student's code.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import atexit
 import sys
 
 from . import assignment as assignments
-from .engine import grade_program
+from .engine import grade_program, replay_passing_examples
 from .render import html, text
 from .report import Report
 from .sandbox.process import ForkServer, Limits, Program
@@ -59,6 +60,7 @@ def check(exercise: str | None = None, *, assignment: str | None = None, limits:
                                  "functions, then check again."]
     report = grade_program(chosen, program, SUBMISSION, SUBMISSION, only=exercise, limits=limits,
                            forks=_fork_server(), errors=errors)
+    replay_passing_examples()
     return NotebookReport(report, chosen.title)
 
 

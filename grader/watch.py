@@ -1,16 +1,17 @@
 """`grader check --watch`: grade, then grade again each time the submission is saved.
 
 The process stays warm between gradings: the checks and the reference are imported once,
-and every child is forked from one fork server that has NumPy and matplotlib loaded, with
-the same confinement as a spawned child. Each new report marks the exercises that now pass
+every child is forked from one fork server that has NumPy and matplotlib loaded, with the
+same confinement as a spawned child, and a property that passed replays the examples
+hypothesis drew for it instead of drawing them again (`checking.REPLAY`). Each new report marks the exercises that now pass
 or now fail since the one before.
 
 Saves are noticed by polling the file's status (modification time, size, inode) every 50 ms,
 not by a file-watching library: one `stat` per tick costs microseconds, it works where
 inotify events never arrive (network and Docker-mounted folders, WSL's /mnt), and a library
 such as watchfiles waits for 50 ms of quiet after a change by default too, so it would not
-answer sooner. A save caught half-written is graded, then graded again at once, since the
-file's status is read before each grading.
+answer sooner. A change is graded once the file's status has stayed the same for 20 ms, so a
+save is not caught half-written; one that changes during its grading is graded again at once.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .report import PASSED, Report
 from .sandbox.process import ForkServer, Limits
 
 POLL_S = 0.05
+SETTLE_S = 0.02  # a change must last this long: an editor's save is a truncation, then writes
 NOW_PASSING, NOW_FAILING = "now passing", "now failing"
 
 
@@ -54,7 +56,7 @@ def watch(assignment: Assignment, path: Path, show: Callable[[Report | None, dic
           only: str | None = None, limits: Limits = Limits(), poll: float = POLL_S) -> None:
     """Grade `path` now and after each save, until interrupted; `show(report, changes, problem)` prints
     each result (`problem`: why nothing could be graded this time, with the report None)."""
-    from .engine import grade
+    from .engine import grade, replay_passing_examples
 
     last = None
     with ForkServer() as forks:
@@ -66,5 +68,15 @@ def watch(assignment: Assignment, path: Path, show: Callable[[Report | None, dic
                 report, problem = None, str(missing)
             show(report, changes(last, report) if report else {}, problem)
             last = report or last
-            while signature(path) in (seen, None):
-                time.sleep(poll)
+            replay_passing_examples()
+            _next_save(path, seen, poll)
+
+
+def _next_save(path: Path, seen: tuple | None, poll: float) -> None:
+    """Return once `path` has changed from `seen` and then stayed the same for SETTLE_S."""
+    now = seen
+    while True:
+        time.sleep(poll if now in (seen, None) else SETTLE_S)
+        before, now = now, signature(path)
+        if now not in (seen, None) and now == before:
+            return
