@@ -19,7 +19,7 @@ from .sandbox.wire import Unsupported
 from .values import MAX_ITEMS_SHOWN, format_call, format_number, format_value
 
 RECORDING = False  # building a release: evaluate every known mistake, so its answers are recorded
-REPLAY = False  # a warm process re-grading (watch, notebook): a passing property replays its examples
+REPLAY = False  # a warm process re-grading (watch, notebook): a passing property replays the examples of its last run
 DEFAULT_EXAMPLES = 10
 SHRINK_FAILURES = 25  # failing examples hypothesis may try while shrinking, before we stop it
 RTOL = 1e-5  # float32 arithmetic in a student's code still passes
@@ -108,7 +108,7 @@ def _bounded_shrinking(test):
         if REPLAY and passed and _replays(inner, student, passed):
             current = None
             return None
-        drawn = [] if REPLAY else None
+        drawn = []  # recorded always (it costs microseconds), so the next run may replay
         try:
             result = test(student)
         except BaseException:

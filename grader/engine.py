@@ -66,7 +66,7 @@ def run_check(check, student) -> CheckResult:
 
 def replay_passing_examples() -> None:
     """For a process that grades again and again (watch, notebook): from now on, a property that passed
-    replays the examples hypothesis drew for it (`checking.REPLAY`). Call it after the first grading."""
+    replays the examples hypothesis drew for it in the grading before (`checking.REPLAY`)."""
     from . import checking
 
     checking.REPLAY = True

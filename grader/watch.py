@@ -6,11 +6,11 @@ same confinement as a spawned child, and a property that passed replays the exam
 hypothesis drew for it instead of drawing them again (`checking.REPLAY`). Each new report marks the exercises that now pass
 or now fail since the one before.
 
-Saves are noticed by polling the file's status (modification time, size, inode) every 50 ms,
+Saves are noticed by polling the file's status (modification time, size, inode) every 25 ms,
 not by a file-watching library: one `stat` per tick costs microseconds, it works where
 inotify events never arrive (network and Docker-mounted folders, WSL's /mnt), and a library
-such as watchfiles waits for 50 ms of quiet after a change by default too, so it would not
-answer sooner. A change is graded once the file's status has stayed the same for 20 ms, so a
+such as watchfiles waits for 50 ms of quiet after a change by default, so it would not
+answer sooner. A change is graded once the file's status has stayed the same for 10 ms, so a
 save is not caught half-written; one that changes during its grading is graded again at once.
 """
 
@@ -26,8 +26,8 @@ from .discovery import SubmissionError, code_files
 from .report import PASSED, Report
 from .sandbox.process import ForkServer, Limits
 
-POLL_S = 0.05
-SETTLE_S = 0.02  # a change must last this long: an editor's save is a truncation, then writes
+POLL_S = 0.025
+SETTLE_S = 0.01  # a change must last this long: an editor's save is a truncation, then writes
 NOW_PASSING, NOW_FAILING = "now passing", "now failing"
 
 
