@@ -8,6 +8,7 @@ Checks never print and know nothing about how results are shown.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -22,6 +23,7 @@ from .values import MAX_ITEMS_SHOWN, format_call, format_number, format_value
 set_hypothesis_home_dir(user_cache("hypothesis"))  # not `.hypothesis/` in the student's folder
 
 RECORDING = False  # building a release: evaluate every known mistake, so its answers are recorded
+REPLAY = False  # a warm process re-grading (watch, notebook): a passing property replays the examples of its last run
 DEFAULT_EXAMPLES = 10
 SHRINK_FAILURES = 25  # failing examples hypothesis may try while shrinking, before we stop it
 RTOL = 1e-5  # float32 arithmetic in a student's code still passes
@@ -83,11 +85,18 @@ def check(exercise: str, points: float, *, hidden: bool = False, examples: int =
 
 
 def _bounded_shrinking(test):
-    """Wrap a hypothesis test so that its shrinking stops after SHRINK_FAILURES failures."""
+    """Wrap a hypothesis test so that its shrinking stops after SHRINK_FAILURES failures, and so that,
+    with REPLAY on, a test that passed replays its examples instead of drawing them again."""
     inner = test.hypothesis.inner_test
     failures = [0]
+    drawn: list | None = None  # the examples of the run in progress, being recorded
+    current = None  # (the student's module, the reference) of the run in progress
+    passed: list = []  # the examples of the last run that passed, in order
 
     def counting(*args, **kwargs):
+        if drawn is not None:  # the drawn values; the student's module and the reference are markers
+            drawn.append(copy.deepcopy(([_marked(a, current) for a in args],
+                                        {k: _marked(v, current) for k, v in kwargs.items()})))
         try:
             return inner(*args, **kwargs)
         except Exception as failure:
@@ -100,10 +109,54 @@ def _bounded_shrinking(test):
     test.hypothesis.inner_test = counting
 
     def run(student, reference):
-        failures[0] = 0
-        return test(student, reference)
+        nonlocal drawn, current
+        failures[0], current = 0, (student, reference)
+        if REPLAY and passed and _replays(inner, (student, reference), passed):
+            current = None
+            return None
+        drawn = []  # recorded always (it costs microseconds), so the next run may replay
+        try:
+            result = test(student, reference)
+        except BaseException:
+            passed.clear()
+            raise
+        finally:
+            recorded, drawn, current = drawn, None, None
+        passed[:] = recorded or []
+        return result
 
     return run
+
+
+class _Stand:
+    """Stands for the student's module or the reference in a recorded example (deepcopy keeps it)."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+_MODULES = (_Stand(), _Stand())  # the student's module, the reference
+
+
+def _marked(value, modules: tuple):
+    """`value` as recorded: the student's module and the reference stand as markers, not copies."""
+    return next((marker for marker, module in zip(_MODULES, modules) if value is module), value)
+
+
+def _unmarked(value, modules: tuple):
+    return next((module for marker, module in zip(_MODULES, modules) if value is marker), value)
+
+
+def _replays(inner, modules: tuple, examples: list) -> bool:
+    """Whether every example of a passing run passes again. Derandomised hypothesis draws the same
+    examples for a passing run whatever the code under test does, so passing them all is its verdict;
+    on a failure, hypothesis runs in full, to find and shrink the counterexample as it always does."""
+    try:
+        for args, kwargs in copy.deepcopy(examples):
+            inner(*[_unmarked(a, modules) for a in args], **{k: _unmarked(v, modules) for k, v in kwargs.items()})
+    except Exception:
+        return False
+    return True
 
 
 def collect(*modules) -> list[Check]:

@@ -97,12 +97,14 @@ def cmd_check(args) -> int:
         if args.gradescope:  # on Gradescope, a submission with nothing to grade is still a result
             gradescope.write(args.gradescope, gradescope.crashed(str(problem)))
         raise
-    maximum = sum(c.points for c in assignment.checks())
+    maximum = None if args.min_score is None else sum(c.points for c in assignment.checks())  # imports them: slow
     if args.min_score is not None and not 0 <= args.min_score <= maximum:
         raise UsageError(f"--min-score {args.min_score:g} is outside 0..{maximum:g}, the points this "
                          "assignment has")
     limits = _limits(args)
     _check_limits(assignment, limits)
+    if args.watch:
+        return cmd_watch(args, assignment, path, limits)
     try:
         report = grade(assignment, path, only=args.only, limits=limits)
     except SandboxUnavailable as refused:
@@ -119,6 +121,41 @@ def cmd_check(args) -> int:
     publish(report, args, assignment.title)
     pass_mark = report.max_score if args.min_score is None else args.min_score
     return EXIT_PASSED if report.score >= pass_mark else EXIT_BELOW
+
+
+def cmd_watch(args, assignment, path: Path, limits) -> int:
+    """`grader check --watch`: the text report now and after every save, until Ctrl-C."""
+    from .render import text
+    from .sandbox.policy import SandboxUnavailable
+    from .watch import watch
+
+    if args.format != "text" or args.gradescope or args.junit:
+        raise UsageError("--watch prints the text report after each save: leave out --format, --gradescope "
+                         "and --junit")
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    first = [True]
+
+    def show(report, changes: dict, problem: str) -> None:
+        if not first[0]:
+            print("\n" + "-" * 30 + " saved: graded again " + "-" * 30 + "\n")
+        if problem:
+            print(f"grader: {problem.strip(chr(39))}; waiting for it to be saved")
+        else:
+            sys.stdout.write(text.render(report, title=assignment.title, colour=colour, changes=changes))
+        if first[0]:
+            print(f"\nWatching {path}: it is graded again each time you save it (Ctrl-C stops).")
+            first[0] = False
+        sys.stdout.flush()
+
+    try:
+        watch(assignment, path, show, only=args.only, limits=limits)
+    except SandboxUnavailable as refused:
+        raise UsageError(str(refused)) from None
+    except LookupError as problem:
+        raise UsageError(str(problem).strip("'\"")) from None
+    except KeyboardInterrupt:
+        print("\nStopped watching.")
+    return EXIT_INTERRUPTED
 
 
 def publish(report, args, title: str) -> None:
@@ -346,6 +383,8 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--gradescope", type=Path, metavar="FILE", help="also write Gradescope's results.json")
     check.add_argument("--junit", type=Path, metavar="FILE", help="also write a JUnit XML report")
     check.add_argument("--only", metavar="EXERCISE", help="grade one exercise, e.g. --only mse")
+    check.add_argument("--watch", action="store_true",
+                       help="grade, then grade again each time the file is saved, from a warm process (Ctrl-C stops)")
     check.add_argument("--min-score", type=float, metavar="N",
                        help="exit 0 when the score is at least N (default: full marks)")
     _add_limits(check)

@@ -18,7 +18,7 @@ from .assignment import Assignment
 from .report import FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
 from .sandbox.framing import clean
 from .sandbox.layers import in_force
-from .sandbox.process import ForkServer, Limits, Sandbox
+from .sandbox.process import ForkServer, Limits, Program, Sandbox
 from .discovery import choose, lesson_functions
 from .submission import UnreadableSubmission, load_program
 
@@ -64,6 +64,14 @@ def run_check(check, student, reference) -> CheckResult:
     return result(PASSED)
 
 
+def replay_passing_examples() -> None:
+    """For a process that grades again and again (watch, notebook): from now on, a property that passed
+    replays the examples hypothesis drew for it in the grading before (`checking.REPLAY`)."""
+    from . import checking
+
+    checking.REPLAY = True
+
+
 def _describe_problem(problem: dict) -> str:
     where = f" ({problem['file']}, line {problem['line']})" if problem.get("line") else ""
     code = f": `{problem['code']}`" if problem.get("code") else ""
@@ -103,16 +111,30 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
     started = time.monotonic()
     found = choose(path, assignment.stem, lesson_functions(assignment))
     file = found.path
+    notes = [found.note(path)] if found.others else []  # the other files that hold the lesson's functions
+    try:
+        program, errors = load_program(file, assignment.stem), []
+    except UnreadableSubmission as unreadable:
+        program, errors = None, [f"{unreadable}."]
+    return grade_program(assignment, program, str(file), file.name, only=only, limits=limits,
+                         public_only=public_only, forks=forks, errors=errors, notes=notes, started=started,
+                         reference=reference)
+
+
+def grade_program(assignment: Assignment, program: Program | None, submission: str, display: str, *,
+                  only: str | None = None, limits: Limits = Limits(), public_only: bool = False,
+                  forks: ForkServer | None = None, errors: list | None = None, notes: list | None = None,
+                  started: float | None = None, reference=None) -> Report:
+    """Grade code already read (a file's, or a notebook kernel's cells): `program` None with `errors`
+    saying why there is nothing to run. `submission` names it in the report, `display` in messages;
+    `reference` replaces the lesson's own (a release records the answers it gives)."""
+    started = time.monotonic() if started is None else started
     exercises = [e for e in assignment.exercises if only in (None, e.id)]
     if not exercises:
         raise LookupError(f"no exercise named {only!r}; exercises: "
                           f"{', '.join(e.id for e in assignment.exercises)}")
-    errors, results, functions, applied = [], [], {}, None
-    notes = [found.note(path)] if found.others else []  # the other files that hold the lesson's functions
-    try:
-        program = load_program(file, assignment.stem)
-    except UnreadableSubmission as unreadable:
-        program, errors = None, [f"{unreadable}."]
+    errors, notes = list(errors or []), list(notes or [])
+    results, functions, applied = [], {}, None
 
     sandboxes = []
     if program is not None:
@@ -133,7 +155,7 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
             loaded = sandboxes[0].load_result()
             applied = loaded.layers
             if loaded.fatal:
-                errors.append(_load_failure(file.name, loaded.fatal, limits))
+                errors.append(_load_failure(display, loaded.fatal, limits))
                 results = _not_graded(checks, f"Not graded: {errors[0]}")
             else:
                 functions = loaded.functions
@@ -158,7 +180,7 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
                                   *_location(functions.get(e.id))) for e in exercises]
     withheld_checks, withheld_points = assignment.withheld()
     sandbox = {"mode": limits.sandbox, "ran": applied is not None, **in_force(applied or {})}
-    return Report(assignment=assignment.stem, submission=clean(str(file)), exercises=tuple(by_exercise),
+    return Report(assignment=assignment.stem, submission=clean(submission), exercises=tuple(by_exercise),
                   errors=tuple(clean(errors)), notes=tuple(clean(notes)),
                   grader_version=__version__,
                   duration_s=time.monotonic() - started, withheld_checks=withheld_checks,

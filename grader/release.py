@@ -29,9 +29,11 @@ Install (Python 3.10 or later) and grade the exercises:
 python3 -m venv .venv && . .venv/bin/activate && pip install -e . && grader check
 ```
 
-Open `exercises/{stem}.py` (or `exercises/{stem}.ipynb`), replace each
-`raise NotImplementedError` with your code, and run `grader check` again; `grader check
---only mse` grades one exercise. This copy runs {public} public checks worth {public_points:g}
+Open `exercises/{stem}.ipynb` (or `exercises/{stem}.py`) and replace each
+`raise NotImplementedError` with your code. In the notebook, a cell with
+`import grader; grader.check()` grades the functions your kernel has now (`grader.check("mse")`
+one exercise); with an editor, `grader check --watch exercises/{stem}.py` grades again on each
+save; `grader check` grades once (`--only mse`: one exercise). This copy runs {public} public checks worth {public_points:g}
 points. Your instructor also runs {hidden} hidden checks worth {hidden_points:g} points, on
 inputs you do not see: make your functions right for any input, not only for these.
 """

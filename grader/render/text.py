@@ -15,7 +15,8 @@ def _points(x: float) -> str:
     return f"{x:g}"
 
 
-def render(report: Report, *, title: str = "", colour: bool = False) -> str:
+def render(report: Report, *, title: str = "", colour: bool = False, changes: dict | None = None) -> str:
+    """`changes` ({exercise: "now passing" | "now failing"}, from `grader check --watch`) are marked in the table."""
     def paint(text: str, name: str) -> str:
         return f"\033[{_COLOURS[name]}m{text}\033[0m" if colour else text
 
@@ -43,8 +44,14 @@ def render(report: Report, *, title: str = "", colour: bool = False) -> str:
         line = f"  {paint(mark, hue)} {exercise.id:<{name_width}}  {points}"
         if exercise.status == NOT_IMPLEMENTED:
             line += paint("  not implemented yet", "dim")
+        if changes and exercise.id in changes:
+            line += paint(f"  <- {changes[exercise.id]}", hue)
         out.append(line)
     out.append(f"    {'total':<{name_width}}  {_points(report.score):>3} / {_points(report.max_score)}")
+    if changes:
+        verdicts = sorted(set(changes.values()), reverse=True)  # now passing, then now failing
+        out += ["", "Since the last check: " + "; ".join(
+            f"{verdict}: {', '.join(e for e, v in changes.items() if v == verdict)}" for verdict in verdicts) + "."]
 
     # a submission that could not be graded says why once, above the table, not once per check
     failures = [] if report.errors else [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
