@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .assignment import Assignment
-from .report import FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
+from .report import ERROR, FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
 from .sandbox.framing import clean
 from .sandbox.layers import in_force
 from .sandbox.process import ForkServer, Limits, Sandbox
@@ -58,9 +58,9 @@ def run_check(check, student, reference) -> CheckResult:
             return result(NOT_IMPLEMENTED, failure.message, failure.hint)
         if isinstance(failure, (CheckFailed, StudentProblem)):
             return result(FAILED, failure.message, failure.hint)
-        return result(FAILED, f"The grader could not finish this check: {type(failure).__name__}: "
-                              f"{failure}", "This is a fault in the grader, not in your code: "
-                                            "please report it to your instructor.")
+        return result(ERROR, f"The grader could not finish this check: {type(failure).__name__}: "
+                             f"{failure}", "This is a fault in the grader, not in your code: these points "
+                                           "are not counted against you; your instructor will review them.")
     return result(PASSED)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import json
 
-from ..report import Report
+from ..report import ERROR, Report
 
 MAX_ANNOTATIONS = 10
 
@@ -43,12 +43,12 @@ def annotations(report: Report) -> str:
 
 def classroom_result(report: Report) -> str:
     """`result=<base64 JSON>`, a line for $GITHUB_OUTPUT."""
-    tests = [{"name": f"{e.id}: {c.title}", "status": "pass" if c.passed else "fail",
+    tests = [{"name": f"{e.id}: {c.title}", "status": "pass" if c.passed else "error" if c.status == ERROR else "fail",
               "score": c.score, "message": None if c.passed or c.visibility == "hidden" else c.message,
               "test_code": f"grader check --only {e.id}", "filename": report.submission,
               "line_no": e.line or 0, "duration": 0}
              for e in report.exercises for c in e.checks]
-    status = "error" if report.errors else "pass" if report.score == report.max_score else "fail"
+    status = "error" if report.errors or report.incomplete else "pass" if report.score == report.max_score else "fail"
     document = {"version": 1, "status": status, "max_score": report.max_score, "tests": tests}
     encoded = base64.b64encode(json.dumps(document).encode("utf-8")).decode("ascii")
     return f"result={encoded}\n"

@@ -6,9 +6,9 @@ result but not their message.
 
 from __future__ import annotations
 
-from ..report import NOT_IMPLEMENTED, PASSED, Report
+from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
 
-ICONS = {PASSED: "✅", NOT_IMPLEMENTED: "⬜"}
+ICONS = {PASSED: "✅", NOT_IMPLEMENTED: "⬜", ERROR: "⚠️"}
 
 
 def _cell(text: str) -> str:
@@ -19,6 +19,7 @@ def render(report: Report, *, title: str = "") -> str:
     out = [f"## {title or report.assignment}: {report.score:g} / {report.max_score:g}", ""]
     out += [f"> **Not graded:** {_cell(e)}" for e in report.errors]
     out += [f"> Note: {_cell(n)}" for n in report.notes]
+    out += [f"> **For review:** {_cell(report.score_line())}"] if report.incomplete else []
     out += ["", "| | exercise | points |", "|---|---|---|"]
     for exercise in report.exercises:
         out.append(f"| {ICONS.get(exercise.status, '❌')} | `{exercise.id}` | "
@@ -28,7 +29,10 @@ def render(report: Report, *, title: str = "") -> str:
     if failing:
         out += ["", "### What to fix", ""]
         for exercise, check in failing:
-            if check.visibility == "hidden":
+            if check.status == ERROR:
+                out.append(f"- **{exercise.id}**: ⚠️ {_cell(check.title)} ({check.max_score:g} points, for "
+                           f"review)<br>{_cell(check.message)}")
+            elif check.visibility == "hidden":
                 out.append(f"- **{exercise.id}**: a hidden check failed ({check.max_score:g} points).")
             else:
                 hint = f"<br>*Hint:* {_cell(check.hint)}" if check.hint else ""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from ..report import NOT_IMPLEMENTED, PASSED, Report
+from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
 
 _COLOURS = {"green": "32", "red": "31", "yellow": "33", "dim": "2", "bold": "1"}
-_MARKS = {PASSED: ("✓", "green"), NOT_IMPLEMENTED: ("·", "yellow")}
+_MARKS = {PASSED: ("✓", "green"), NOT_IMPLEMENTED: ("·", "yellow"), ERROR: ("!", "yellow")}
 WIDTH = 88
 
 
@@ -43,6 +43,8 @@ def render(report: Report, *, title: str = "", colour: bool = False) -> str:
         line = f"  {paint(mark, hue)} {exercise.id:<{name_width}}  {points}"
         if exercise.status == NOT_IMPLEMENTED:
             line += paint("  not implemented yet", "dim")
+        elif exercise.status == ERROR:
+            line += paint(f"  for review: the grader failed on {_points(exercise.for_review)} points", "yellow")
         out.append(line)
     out.append(f"    {'total':<{name_width}}  {_points(report.score):>3} / {_points(report.max_score)}")
 
@@ -53,7 +55,8 @@ def render(report: Report, *, title: str = "", colour: bool = False) -> str:
         out += ["", paint("What to fix", "bold")]
         for exercise, result in failures:
             out.append("")
-            out += wrap(f"{exercise.id}: {result.title}", "    ", first=f"  {paint('✗', 'red')} ")
+            mark = paint("!", "yellow") if result.status == ERROR else paint("✗", "red")
+            out += wrap(f"{exercise.id}: {result.title}", "    ", first=f"  {mark} ")
             out += wrap(result.message, "      ")
             if result.hint:
                 out += wrap(f"Hint: {result.hint}", "      ")
@@ -62,6 +65,6 @@ def render(report: Report, *, title: str = "", colour: bool = False) -> str:
                     "part of this copy: your instructor runs them, on inputs you do not see."]
     if report.sandbox:
         out += ["", *(paint(line, "dim") for line in wrap(report.sandbox_line(), ""))]
-    out += ["", paint(f"Score: {_points(report.score)}/{_points(report.max_score)}", "bold") +
+    out += ["", paint(report.score_line(), "bold") +
             paint(f"   (graded in {report.duration_s:.1f} s)", "dim")]
     return "\n".join(out) + "\n"
