@@ -43,10 +43,10 @@ def run_check(check, student, reference) -> CheckResult:
     from .checking import CheckFailed
     from .sandbox.proxy import NotImplementedYet, StudentProblem
 
-    def result(status: str, message: str = "", hint: str = "") -> CheckResult:
+    def result(status: str, message: str = "", hint: str = "", cause: str = "") -> CheckResult:
         score = check.points if status == PASSED else 0.0
         return CheckResult(check.name, check.title, status, score, check.points, message, hint,
-                           "hidden" if check.hidden else "public")
+                           "hidden" if check.hidden else "public", cause)
 
     try:
         check.run(student, reference)
@@ -56,8 +56,10 @@ def run_check(check, student, reference) -> CheckResult:
         failure = _first_failure(raised)
         if isinstance(failure, NotImplementedYet):
             return result(NOT_IMPLEMENTED, failure.message, failure.hint)
-        if isinstance(failure, (CheckFailed, StudentProblem)):
-            return result(FAILED, failure.message, failure.hint)
+        if isinstance(failure, StudentProblem):
+            return result(FAILED, failure.message, failure.hint, failure.cause)
+        if isinstance(failure, CheckFailed):  # the same misconception named: the same cause
+            return result(FAILED, failure.message, failure.hint, failure.hint or failure.message)
         return result(ERROR, f"The grader could not finish this check: {type(failure).__name__}: "
                              f"{failure}", "This is a fault in the grader, not in your code: these points "
                                            "are not counted against you; your instructor will review them.")
@@ -88,9 +90,23 @@ def _location(function: list | None) -> tuple[str, int | None]:
     return f"{filename}, line {line}", (None if ", cell " in filename else line)
 
 
+def _signature_mismatches(assignment: Assignment, exercises, parameters: dict) -> dict[str, tuple[str, str]]:
+    """{exercise: (message, hint)} for the student's functions the contract cannot call."""
+    from .signatures import mismatch
+
+    contract = assignment.contract()
+    found = {e.id: mismatch(e.id, contract[e.id], parameters) for e in exercises
+             if e.id in contract and e.id in parameters}
+    return {name: why for name, why in found.items() if why}
+
+
+def _not_run(check, message: str, hint: str) -> CheckResult:
+    return CheckResult(check.name, check.title, FAILED, 0.0, check.points, message, hint,
+                       "hidden" if check.hidden else "public", message)
+
+
 def _not_graded(checks: list, reason: str) -> list[CheckResult]:
-    return [CheckResult(c.name, c.title, FAILED, 0.0, c.points, reason, "",
-                        "hidden" if c.hidden else "public") for c in checks]
+    return [_not_run(c, reason, "") for c in checks]
 
 
 def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits: Limits = Limits(),
@@ -143,7 +159,9 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
 
                 students = {False: StudentModule(sandboxes[0]), True: StudentModule(sandboxes[-1])}
                 plotting = {e.id for e in exercises if e.plots}
-                results = [run_check(c, students[c.exercise in plotting], reference) for c in checks]
+                refused = _signature_mismatches(assignment, exercises, loaded.parameters)
+                results = [_not_run(c, *refused[c.exercise]) if c.exercise in refused
+                           else run_check(c, students[c.exercise in plotting], reference) for c in checks]
     finally:
         for sandbox in sandboxes:
             try:

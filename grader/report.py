@@ -22,6 +22,7 @@ class CheckResult:
     message: str = ""
     hint: str = ""
     visibility: str = "public"
+    cause: str = ""  # failing checks of one exercise with the same cause fail for one reason
 
     @property
     def passed(self) -> bool:
@@ -30,7 +31,7 @@ class CheckResult:
     def to_dict(self) -> dict:
         return {"name": self.title, "id": self.name, "passed": self.passed, "status": self.status,
                 "score": self.score, "max_score": self.max_score, "message": self.message,
-                "hint": self.hint, "visibility": self.visibility}
+                "hint": self.hint, "visibility": self.visibility, "cause": self.cause}
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,18 @@ class ExerciseResult:
         if all(c.status == NOT_IMPLEMENTED for c in self.checks):
             return NOT_IMPLEMENTED
         return FAILED
+
+    def failure_groups(self) -> list[tuple[CheckResult, ...]]:
+        """The failing checks, one group per cause, in report order: the first of each is shown.
+
+        A group's public checks come first, so that what a student's report shows of it is
+        public; the grader's faults are never grouped with the student's failures.
+        """
+        groups: dict[tuple, list[CheckResult]] = {}
+        for check in self.checks:
+            if not check.passed:
+                groups.setdefault((check.status, check.cause or check.name), []).append(check)
+        return [tuple(sorted(group, key=lambda c: c.visibility == "hidden")) for group in groups.values()]
 
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "status": self.status, "score": self.score,

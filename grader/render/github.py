@@ -12,6 +12,7 @@ import base64
 import json
 
 from ..report import ERROR, Report
+from .text import more
 
 MAX_ANNOTATIONS = 10
 
@@ -29,8 +30,10 @@ def annotations(report: Report) -> str:
                      key=lambda e: e.score - e.max_score)
     lines = []
     for exercise in failing[:MAX_ANNOTATIONS]:
-        first = next(c for c in exercise.checks if not c.passed)
+        group = exercise.failure_groups()[0]
+        first = group[0]
         message = "a hidden check failed" if first.visibility == "hidden" else f"{first.message} Hint: {first.hint}"
+        message += more(group)
         where = f"file={_escape_property(report.submission)}"
         if exercise.line:
             where += f",line={exercise.line}"

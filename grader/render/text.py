@@ -15,6 +15,12 @@ def _points(x: float) -> str:
     return f"{x:g}"
 
 
+def more(group) -> str:
+    """" (and 3 more checks failing for the same reason)" after the title of a group's first check."""
+    n = len(group) - 1
+    return f" (and {n} more check{'s' * (n > 1)} failing for the same reason)" if n else ""
+
+
 def render(report: Report, *, title: str = "", colour: bool = False) -> str:
     def paint(text: str, name: str) -> str:
         return f"\033[{_COLOURS[name]}m{text}\033[0m" if colour else text
@@ -49,14 +55,16 @@ def render(report: Report, *, title: str = "", colour: bool = False) -> str:
     out.append(f"    {'total':<{name_width}}  {_points(report.score):>3} / {_points(report.max_score)}")
 
     # a submission that could not be graded says why once, above the table, not once per check
-    failures = [] if report.errors else [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
-                                         for c in e.checks if not c.passed]
+    # checks failing for one reason are one entry: the first one's counterexample, and how many
+    failures = [] if report.errors else [(e, g) for e in report.exercises if e.status != NOT_IMPLEMENTED
+                                         for g in e.failure_groups()]
     if failures:
         out += ["", paint("What to fix", "bold")]
-        for exercise, result in failures:
+        for exercise, group in failures:
+            result = group[0]
             out.append("")
             mark = paint("!", "yellow") if result.status == ERROR else paint("✗", "red")
-            out += wrap(f"{exercise.id}: {result.title}", "    ", first=f"  {mark} ")
+            out += wrap(f"{exercise.id}: {result.title}{more(group)}", "    ", first=f"  {mark} ")
             out += wrap(result.message, "      ")
             if result.hint:
                 out += wrap(f"Hint: {result.hint}", "      ")

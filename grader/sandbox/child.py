@@ -149,13 +149,41 @@ def load(module_name: str, chunks: list, tolerant: bool) -> dict:
     return {"module": module, "fatal": None, "problems": problems}
 
 
+MAX_NAMES = 64  # parameters and global names sent back per function
+
+
+def _parameters(function) -> list:
+    """The parameters, read from the code object and the defaults (no student code runs).
+
+    As Python writes them, but a default shows as a trailing "=": ["x", "w=", "*", "k", "**options"].
+    """
+    code = function.__code__
+    positional, keyword = code.co_argcount, code.co_kwonlyargcount
+    names = list(code.co_varnames[:positional + keyword])
+    defaults = len(function.__defaults__ or ())  # a tuple or None: FunctionType allows nothing else
+    for i in range(positional - defaults, positional):
+        names[i] += "="
+    for i in range(positional, positional + keyword):
+        names[i] += "=" if names[i] in (function.__kwdefaults__ or {}) else ""
+    at = positional + keyword
+    if code.co_flags & 0x04:  # CO_VARARGS
+        names.insert(positional, "*" + code.co_varnames[at])
+        at += 1
+    elif keyword:
+        names.insert(positional, "*")
+    if code.co_flags & 0x08:  # CO_VARKEYWORDS
+        names.append("**" + code.co_varnames[at])
+    return names[:MAX_NAMES]
+
+
 def _functions(module, filenames) -> dict:
-    """Where each function the student wrote starts: {name: [filename, line]}."""
+    """Each function the student wrote: {name: [filename, line, parameters, globals it names]}."""
     found = {}
     for name, value in list(vars(module).items()):
         code = getattr(value, "__code__", None)
         if isinstance(value, types.FunctionType) and code.co_filename in filenames:
-            found[name] = [code.co_filename, code.co_firstlineno]
+            found[name] = [code.co_filename, code.co_firstlineno, _parameters(value),
+                           list(code.co_names[:MAX_NAMES])]
     return found
 
 

@@ -22,12 +22,13 @@ SANDBOX_REFUSALS = ("PermissionError", "BlockingIOError")  # how the kernel's re
 class StudentProblem:
     """A call into the student's code that did not return a value."""
 
-    def __init__(self, function: str, call: str, message: str, hint: str = ""):
+    def __init__(self, function: str, call: str, message: str, hint: str = "", cause: str = ""):
         super().__init__(message)
         self.function = function
         self.call = call
         self.message = message
         self.hint = hint
+        self.cause = cause or f"{type(self).__name__} {function}"  # what the failing checks have in common
 
 
 class StudentError(StudentProblem, Exception):
@@ -90,9 +91,11 @@ def _raised(function: str, call: str, info: dict, memory_mb: int) -> StudentProb
         return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.{_printed(info)}",
                             "The grader runs your code in a sandbox: it cannot start processes, use the "
                             "network, or read or write files outside its own folder. The exercise needs "
-                            "none of these: compute the result from the arguments.")
+                            "none of these: compute the result from the arguments.",
+                            cause=f"{function} raised {kind}{_where(info)}")
     return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.{_printed(info)}",
-                        "Read the line named above; try the same call yourself in Python.")
+                        "Read the line named above; try the same call yourself in Python.",
+                        cause=f"{function} raised {kind}{_where(info)}")
 
 
 def _well_formed(reply: dict, n_args: int, return_args: bool) -> bool:
