@@ -157,7 +157,8 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
                          for p in loaded.problems if p["type"] != "NotImplementedError"]
                 from .sandbox.proxy import StudentModule
 
-                students = {False: StudentModule(sandboxes[0]), True: StudentModule(sandboxes[-1])}
+                names = assignment.contract()
+                students = {False: StudentModule(sandboxes[0], names), True: StudentModule(sandboxes[-1], names)}
                 plotting = {e.id for e in exercises if e.plots}
                 refused = _signature_mismatches(assignment, exercises, loaded.parameters)
                 results = [_not_run(c, *refused[c.exercise]) if c.exercise in refused

@@ -119,9 +119,15 @@ def _decode(plain: object) -> object:
 class StudentModule:
     """Attribute access gives callables that run the student's function in the child."""
 
-    def __init__(self, sandbox: Sandbox):
+    def __init__(self, sandbox: Sandbox, names: dict | None = None):
         self._sandbox = sandbox
         self._broken: dict[str, StudentStop] = {}
+        self._names = names or {}  # {function: the contract's parameter names}, for messages
+
+    def argument_names(self, function: str, n: int) -> tuple[str, ...]:
+        """How a message names the arguments of a call: the contract's names, or their position."""
+        names = tuple(self._names.get(function, ()))
+        return names if len(names) == n else tuple(f"number {k}" for k in range(1, n + 1))
 
     def __getattr__(self, name: str):
         if name.startswith("_"):

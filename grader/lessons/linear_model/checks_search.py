@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given
 
 from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, data_sets, expect_close,
-                          expect_inputs_unchanged, format_value, known_mistake, numbers)
+                          expect_inputs_unchanged, format_value, known_mistake, numbers, numbers_or_arrays)
 from .inputs import W_VALUES, X_DATA, Y_DATA, shuffled_grids
 
 MINIMUM_HINT = "Find the position of the smallest MSE (np.argmin) and return the w at that position."
@@ -133,14 +133,14 @@ def predict_lesson_example(student, ref):
 
 
 @check("predict", 2, hidden=True)
-@given(x=numbers(), data=data_sets(), w_values=shuffled_grids(1, 6))
+@given(x=numbers_or_arrays(), data=data_sets(), w_values=shuffled_grids(1, 6))
 def predict_uses_the_best_w(student, ref, x, data, w_values):
-    """predict(x, ...) is forward(x, best w) on any data"""
+    """predict(x, ...) is forward(x, best w) on any data, for a number and for an array of x"""
     x_data, y_data = data
     call, value = ask(student, "predict", x, x_data, y_data, w_values)
-    number = as_numbers(call, value, "a single number")
+    number = as_numbers(call, value, "a number or an array")
     answers = [ref.forward(x, w) for w in minimisers(ref, x_data, y_data, w_values)]
-    if number.shape == () and any(np.isclose(number, a, rtol=1e-9, atol=1e-9) for a in answers):
+    if any(number.shape == np.shape(a) and np.allclose(number, a, rtol=1e-9, atol=1e-9) for a in answers):
         return
     expect_close(call, value, answers[0],
                  hint="Find the best w with best_w(x_data, y_data, w_values), then return forward(x, w).")
