@@ -16,9 +16,10 @@ def _points(x: float) -> str:
 
 
 def more(group) -> str:
-    """" (and 3 more checks failing for the same reason)" after the title of a group's first check."""
-    n = len(group) - 1
-    return f" (and {n} more check{'s' * (n > 1)} failing for the same reason)" if n else ""
+    """" (and 3 more checks failing for the same reason, 1 of them hidden)" after a group's first title."""
+    n, hidden = len(group) - 1, sum(c.visibility == "hidden" for c in group[1:])
+    also = f", {hidden} of them hidden" if hidden and n > 1 else ", a hidden one" if hidden else ""
+    return f" (and {n} more check{'s' * (n > 1)} failing for the same reason{also})" if n else ""
 
 
 def render(report: Report, *, title: str = "", colour: bool = False) -> str:
