@@ -60,6 +60,15 @@ class Assignment:
             self._cache["checks"] = sorted(found, key=lambda c: order[c.exercise])
         return self._cache["checks"]
 
+    def contract(self) -> dict[str, tuple[str, ...]]:
+        """{exercise: its parameters}, read from the reference (a release: the exercise file) unrun."""
+        if "contract" not in self._cache:
+            from .signatures import contract
+
+            source = self.solution_path if self.solution_path.exists() else self.exercise_paths[0]
+            self._cache["contract"] = contract(source, [e.id for e in self.exercises]) if source.exists() else {}
+        return self._cache["contract"]
+
     @property
     def package_name(self) -> str:
         return self.package or f"grader.lessons.{self.stem}"

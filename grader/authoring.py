@@ -33,7 +33,7 @@ __all__ = [
     # declaring checks
     "check", "CheckFailed",
     # calling the student's code
-    "ask", "draw", "expect_inputs_unchanged", "AxesPicture", "blaming_helpers",
+    "ask", "draw", "expect_inputs_unchanged", "AxesPicture", "blaming_helpers", "root_cause",
     # comparing what came back
     "expect_close", "as_numbers", "close", "Mistake", "known_mistake", "format_value", "format_call",
     # shared strategies
@@ -107,6 +107,41 @@ def blaming_helpers(student, helpers: Sequence[tuple[str, tuple, object]]):
             wrong.append(f"Your {function} is wrong as well ({shown}): if this function calls it, fix it first.")
         if wrong:
             failure.hint = " ".join(wrong) + (f" {failure.hint}" if failure.hint else "")
+        raise
+
+
+@contextmanager
+def root_cause(student, ref, value, helper: str, calls: Sequence[tuple], assemble, relation: str):
+    """On a failure inside, say so when `value` is right but for the student's own `helper`.
+
+    `assemble(answers)` is what the function would return had it been right, given the helper's
+    answers on `calls`; when `value` equals that built from the student's helper, and the helper
+    is wrong on one of them, the message names the helper to fix first ("`mse_sweep` returns
+    your `mse` of each w, and your `mse` is wrong: fix `mse` first"). Found from the values the
+    functions return, never from their source. The reference's answers are taken before the
+    check fails, so a release records them.
+    """
+    expected = [getattr(ref, helper)(*args) for args in calls]
+    try:
+        yield
+    except CheckFailed as failure:
+        answers = []
+        for args in calls:
+            try:
+                answers.append(getattr(student, helper)(*args))
+            except (StudentError, StudentStop):
+                raise failure from None
+        wrong = next(((args, a, e) for args, a, e in zip(calls, answers, expected)
+                      if not _same(helper, a, e)), None)
+        try:
+            explained = wrong is not None and _same("", value, assemble(answers))
+        except (TypeError, ValueError):  # the helper's answers are not even numbers
+            explained = False
+        if not explained:
+            raise
+        args, answer, wanted = wrong
+        failure.hint = (f"{relation}, and your `{helper}` is wrong: `{format_call(helper, args)}` returned "
+                        f"{format_value(answer)}, expected {format_value(wanted)}. Fix `{helper}` first.")
         raise
 
 

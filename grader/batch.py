@@ -186,6 +186,9 @@ def _grade_one(student: Student, limits: Limits, target: Path, stamp: str) -> di
                 report["notes"].insert(0, student.found)
             # a submission that cannot be imported is a graded 0, its error the reason
             document.update(status="graded", reason=report["errors"][0] if report["errors"] else "", report=report)
+            if report["incomplete"]:  # the grader failed on some checks: a person looks before it counts
+                document.update(status="for review", reason=f"the grader failed on checks worth "
+                                                            f"{report['for_review']:g} points")
         except Exception as fault:  # a fault of the grader's: the row says so, the batch goes on
             document.update(status="grader error", reason=f"{type(fault).__name__}: {fault}", report=None)
     document["key"] = stamp
@@ -268,7 +271,7 @@ def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = Non
     for student in students:
         stamp = key(student, limits, fingerprint)
         previous = _read_json(reports / f"{student.id}.json")
-        if previous and previous.get("key") == stamp and previous.get("status") != "grader error":
+        if previous and previous.get("key") == stamp and previous.get("status") not in ("grader error", "for review"):
             documents[student.id] = previous
         else:
             pending.append((student, stamp))

@@ -256,14 +256,28 @@ def expect_close(call: str, actual: object, expected: object, *, part: str = "",
 
 
 def ask(student, function: str, *args):
-    """Call the student's function; returns (the call as text, what it returned)."""
-    return format_call(function, args), getattr(student, function)(*args)
+    """Call the student's function; returns (the call as text, what it returned).
+
+    Every call is also a check that the function left its arguments as they were: no
+    function of a contract may change its inputs, whichever check happens to call it.
+    """
+    call = format_call(function, args)
+    value, after = student.call(function, *args, return_args=True)
+    expect_unchanged(call, args, after, student.argument_names(function, len(args)))
+    return call, value
+
+
+def _same(old, new) -> bool:
+    try:
+        return np.array_equal(np.asarray(old, dtype=float), np.asarray(new, dtype=float), equal_nan=True)
+    except (TypeError, ValueError):  # not numbers any more, or never were
+        return np.array_equal(np.asarray(old, dtype=object), np.asarray(new, dtype=object))
 
 
 def expect_unchanged(call: str, before: Sequence, after: Sequence, names: Sequence[str]) -> None:
-    """Fail if the call changed any of its arguments."""
+    """Fail if the call changed any of its arguments (an array's values, a list's contents)."""
     for name, old, new in zip(names, before, after):
-        if isinstance(old, (list, np.ndarray)) and not np.array_equal(np.asarray(old), np.asarray(new)):
+        if isinstance(old, (list, np.ndarray)) and not _same(old, new):
             raise CheckFailed(
                 f"`{call}` changed its argument `{name}` to {format_value(new)}.",
                 "Never modify the inputs: compute new values into a new list or array.")

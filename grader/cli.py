@@ -2,7 +2,8 @@
 
 Exit codes: 0 full marks (or at least --min-score), 1 below, 2 the grader was misused
 (no such file, bad option), with one line on stderr that says what to do, and 3 when the
-grader itself failed (a fault to report; a Gradescope results.json is still written).
+grader itself failed, wholly or on some checks (a fault to report; the reports, Gradescope's
+results.json too, are still written, the failed checks marked for review).
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ def cmd_check(args) -> int:
         print(f"grader: internal error: {type(fault).__name__}: {fault} (please report this)", file=sys.stderr)
         return EXIT_GRADER_FAILED
     publish(report, args, assignment.title)
+    if report.incomplete:  # checks broke in the grader: the score is not final, whatever it is
+        return EXIT_GRADER_FAILED
     pass_mark = report.max_score if args.min_score is None else args.min_score
     return EXIT_PASSED if report.score >= pass_mark else EXIT_BELOW
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .assignment import Assignment
-from .report import FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
+from .report import ERROR, FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
 from .sandbox.framing import clean
 from .sandbox.layers import in_force
 from .sandbox.process import ForkServer, Limits, Program, Sandbox
@@ -43,10 +43,10 @@ def run_check(check, student, reference) -> CheckResult:
     from .checking import CheckFailed
     from .sandbox.proxy import NotImplementedYet, StudentProblem
 
-    def result(status: str, message: str = "", hint: str = "") -> CheckResult:
+    def result(status: str, message: str = "", hint: str = "", cause: str = "") -> CheckResult:
         score = check.points if status == PASSED else 0.0
         return CheckResult(check.name, check.title, status, score, check.points, message, hint,
-                           "hidden" if check.hidden else "public")
+                           "hidden" if check.hidden else "public", cause)
 
     try:
         check.run(student, reference)
@@ -56,11 +56,13 @@ def run_check(check, student, reference) -> CheckResult:
         failure = _first_failure(raised)
         if isinstance(failure, NotImplementedYet):
             return result(NOT_IMPLEMENTED, failure.message, failure.hint)
-        if isinstance(failure, (CheckFailed, StudentProblem)):
-            return result(FAILED, failure.message, failure.hint)
-        return result(FAILED, f"The grader could not finish this check: {type(failure).__name__}: "
-                              f"{failure}", "This is a fault in the grader, not in your code: "
-                                            "please report it to your instructor.")
+        if isinstance(failure, StudentProblem):
+            return result(FAILED, failure.message, failure.hint, failure.cause)
+        if isinstance(failure, CheckFailed):  # the same misconception named: the same cause
+            return result(FAILED, failure.message, failure.hint, failure.hint or failure.message)
+        return result(ERROR, f"The grader could not finish this check: {type(failure).__name__}: "
+                             f"{failure}", "This is a fault in the grader, not in your code: these points "
+                                           "are not counted against you; your instructor will review them.")
     return result(PASSED)
 
 
@@ -96,9 +98,23 @@ def _location(function: list | None) -> tuple[str, int | None]:
     return f"{filename}, line {line}", (None if ", cell " in filename else line)
 
 
+def _signature_mismatches(assignment: Assignment, exercises, parameters: dict) -> dict[str, tuple[str, str]]:
+    """{exercise: (message, hint)} for the student's functions the contract cannot call."""
+    from .signatures import mismatch
+
+    contract = assignment.contract()
+    found = {e.id: mismatch(e.id, contract[e.id], parameters) for e in exercises
+             if e.id in contract and e.id in parameters}
+    return {name: why for name, why in found.items() if why}
+
+
+def _not_run(check, message: str, hint: str) -> CheckResult:
+    return CheckResult(check.name, check.title, FAILED, 0.0, check.points, message, hint,
+                       "hidden" if check.hidden else "public", message)
+
+
 def _not_graded(checks: list, reason: str) -> list[CheckResult]:
-    return [CheckResult(c.name, c.title, FAILED, 0.0, c.points, reason, "",
-                        "hidden" if c.hidden else "public") for c in checks]
+    return [_not_run(c, reason, "") for c in checks]
 
 
 def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits: Limits = Limits(),
@@ -163,10 +179,13 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
                          for p in loaded.problems if p["type"] != "NotImplementedError"]
                 from .sandbox.proxy import StudentModule
 
-                students = {False: StudentModule(sandboxes[0]), True: StudentModule(sandboxes[-1])}
+                names = assignment.contract()
+                students = {False: StudentModule(sandboxes[0], names), True: StudentModule(sandboxes[-1], names)}
                 plotting = {e.id for e in exercises if e.plots}
+                refused = _signature_mismatches(assignment, exercises, loaded.parameters)
                 # hidden checks last: a public check's message must not show what the child was asked before
-                done = {id(c): run_check(c, students[c.exercise in plotting], reference)
+                done = {id(c): _not_run(c, *refused[c.exercise]) if c.exercise in refused
+                        else run_check(c, students[c.exercise in plotting], reference)
                         for c in sorted(checks, key=lambda c: c.hidden)}
                 results = [done[id(c)] for c in checks]
     finally:

@@ -76,7 +76,7 @@ def summarise(rows: list[dict]) -> dict:
             if report["errors"]:
                 continue  # its checks all failed for one reason, counted once as `unimportable`
             for check in exercise["checks"]:
-                if not check["passed"] and check["status"] != "not implemented":
+                if not check["passed"] and check["status"] not in ("not implemented", "error"):
                     name = (exercise["id"], check["id"])
                     failures[name] += 1
                     hints.setdefault(name, Counter())[check["hint"]] += 1

@@ -9,18 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PASSED, FAILED, NOT_IMPLEMENTED = "passed", "failed", "not implemented"
+ERROR = "error"  # the grader broke inside the check: its points are for review, not lost
 
 
 @dataclass(frozen=True)
 class CheckResult:
     name: str  # stable id: the check function's name
     title: str  # what a student reads
-    status: str  # passed | failed | not implemented
+    status: str  # passed | failed | not implemented | error
     score: float
     max_score: float
     message: str = ""
     hint: str = ""
     visibility: str = "public"
+    cause: str = ""  # failing checks of one exercise with the same cause fail for one reason
 
     @property
     def passed(self) -> bool:
@@ -29,7 +31,7 @@ class CheckResult:
     def to_dict(self) -> dict:
         return {"name": self.title, "id": self.name, "passed": self.passed, "status": self.status,
                 "score": self.score, "max_score": self.max_score, "message": self.message,
-                "hint": self.hint, "visibility": self.visibility}
+                "hint": self.hint, "visibility": self.visibility, "cause": self.cause}
 
 
 @dataclass(frozen=True)
@@ -49,16 +51,35 @@ class ExerciseResult:
         return round(sum(c.max_score for c in self.checks), 6)
 
     @property
+    def for_review(self) -> float:
+        """Points of the checks the grader could not finish: neither earned nor lost."""
+        return round(sum(c.max_score for c in self.checks if c.status == ERROR), 6)
+
+    @property
     def status(self) -> str:
+        if any(c.status == ERROR for c in self.checks):
+            return ERROR
         if all(c.passed for c in self.checks):
             return PASSED
         if all(c.status == NOT_IMPLEMENTED for c in self.checks):
             return NOT_IMPLEMENTED
         return FAILED
 
+    def failure_groups(self) -> list[tuple[CheckResult, ...]]:
+        """The failing checks, one group per cause, in report order: the first of each is shown.
+
+        A group's public checks come first, so that what a student's report shows of it is
+        public; the grader's faults are never grouped with the student's failures.
+        """
+        groups: dict[tuple, list[CheckResult]] = {}
+        for check in self.checks:
+            if not check.passed:
+                groups.setdefault((check.status, check.cause or check.name), []).append(check)
+        return [tuple(sorted(group, key=lambda c: c.visibility == "hidden")) for group in groups.values()]
+
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "status": self.status, "score": self.score,
-                "max_score": self.max_score, "where": self.where, "line": self.line,
+                "max_score": self.max_score, "for_review": self.for_review, "where": self.where, "line": self.line,
                 "checks": [c.to_dict() for c in self.checks]}
 
 
@@ -83,6 +104,23 @@ class Report:
     def max_score(self) -> float:
         return round(sum(e.max_score for e in self.exercises), 6)
 
+    @property
+    def for_review(self) -> float:
+        return round(sum(e.for_review for e in self.exercises), 6)
+
+    @property
+    def incomplete(self) -> bool:
+        """The grader failed on some checks: the score is not final until someone reviews them."""
+        return any(e.status == ERROR for e in self.exercises)
+
+    def score_line(self) -> str:
+        """"Score: 80/100", and when checks broke in the grader, how many points await review."""
+        line = f"Score: {self.score:g}/{self.max_score:g}"
+        if self.incomplete:
+            line += (f" (incomplete: the grader failed on checks worth {self.for_review:g} points; "
+                     "they are not counted as lost and are marked for review)")
+        return line
+
     def sandbox_line(self) -> str:
         """One sentence for the foot of a report: which layers confined the student's code."""
         if not self.sandbox:
@@ -95,7 +133,8 @@ class Report:
 
     def to_dict(self) -> dict:
         return {"assignment": self.assignment, "submission": self.submission, "score": self.score,
-                "max_score": self.max_score, "exercises": [e.to_dict() for e in self.exercises],
+                "max_score": self.max_score, "incomplete": self.incomplete, "for_review": self.for_review,
+                "exercises": [e.to_dict() for e in self.exercises],
                 "errors": list(self.errors), "notes": list(self.notes),
                 "withheld": {"checks": self.withheld_checks, "points": self.withheld_points},
                 "sandbox": self.sandbox,

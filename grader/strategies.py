@@ -18,8 +18,13 @@ def arrays(min_size: int = 1, max_size: int = 6):
 
 
 def numbers_or_arrays():
-    """A single number or a NumPy array of them: a model must handle both."""
-    return st.one_of(numbers(), arrays())
+    """A number, or a NumPy array of them of any shape (0-d, 1-d, 2-d): a model must handle all.
+
+    A 0-d array stands for a NumPy scalar, which the wire carries as a plain float.
+    """
+    matrices = st.tuples(st.integers(1, 3), st.integers(1, 3)).flatmap(
+        lambda shape: arrays(shape[0] * shape[1], shape[0] * shape[1]).map(lambda a: a.reshape(shape)))
+    return st.one_of(numbers(), arrays(), numbers().map(np.array), matrices)
 
 
 def _split(pairs_and_choice):

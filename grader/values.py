@@ -70,4 +70,11 @@ def format_value(value: object, depth: int = 0) -> str:
 
 def format_call(function: str, args) -> str:
     """`mse([1.0, 2.0], [2.0, 4.0], 0.5)`: the call as the student would type it."""
-    return f"{function}({', '.join(format_value(a) for a in args)})"
+    return f"{function}({', '.join(_argument(a) for a in args)})"
+
+
+def _argument(value: object) -> str:
+    """An argument as code: a 0-d array is not a float, and a comment would end the call."""
+    if isinstance(value, np.ndarray) and value.ndim != 1:
+        return f"np.array({format_number(value.item()) if value.ndim == 0 else _nested(value)})"
+    return format_value(value)

@@ -111,7 +111,10 @@ def test_the_classroom_result_carries_the_points(tmp_path):
 
 def test_markdown_hides_the_messages_of_hidden_checks(tmp_path):
     result = run_grader("check", broken_submission(tmp_path), "--format", "markdown", "--only", "mse")
-    assert "a hidden check failed" in result.stdout
+    report = json.loads(run_grader("check", broken_submission(tmp_path), "--format", "json", "--only", "mse").stdout)
+    hidden = [c for e in report["exercises"] for c in e["checks"] if c["visibility"] == "hidden" and not c["passed"]]
+    assert hidden and not any(c["message"] in result.stdout for c in hidden)
+    assert "a hidden one" in result.stdout  # grouped with the public check failing for the same reason
     assert "divides by 3" in result.stdout  # the public checks' messages stay
 
 

@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT, SUBMISSIONS
 
 
-@pytest.mark.parametrize("name", ["vectorised", "loops_and_lists", "float32", "lesson_script"])
+@pytest.mark.parametrize("name", ["vectorised", "loops_and_lists", "float32", "lesson_script", "pyplot_script"])
 def test_a_correct_submission_in_any_style_earns_every_point(grade_file, name):
     report = grade_file(SUBMISSIONS / f"{name}.py")
     failures = [f"{c.name}: {c.message}" for e in report.exercises for c in e.checks if not c.passed]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import base64
 import json
 
-from ..report import Report
+from ..report import ERROR, Report
+from .text import more
 
 MAX_ANNOTATIONS = 10
 
@@ -29,8 +30,10 @@ def annotations(report: Report) -> str:
                      key=lambda e: e.score - e.max_score)
     lines = []
     for exercise in failing[:MAX_ANNOTATIONS]:
-        first = next(c for c in exercise.checks if not c.passed)
+        group = exercise.failure_groups()[0]
+        first = group[0]
         message = "a hidden check failed" if first.visibility == "hidden" else f"{first.message} Hint: {first.hint}"
+        message += more(group)
         where = f"file={_escape_property(report.submission)}"
         if exercise.line:
             where += f",line={exercise.line}"
@@ -43,12 +46,12 @@ def annotations(report: Report) -> str:
 
 def classroom_result(report: Report) -> str:
     """`result=<base64 JSON>`, a line for $GITHUB_OUTPUT."""
-    tests = [{"name": f"{e.id}: {c.title}", "status": "pass" if c.passed else "fail",
+    tests = [{"name": f"{e.id}: {c.title}", "status": "pass" if c.passed else "error" if c.status == ERROR else "fail",
               "score": c.score, "message": None if c.passed or c.visibility == "hidden" else c.message,
               "test_code": f"grader check --only {e.id}", "filename": report.submission,
               "line_no": e.line or 0, "duration": 0}
              for e in report.exercises for c in e.checks]
-    status = "error" if report.errors else "pass" if report.score == report.max_score else "fail"
+    status = "error" if report.errors or report.incomplete else "pass" if report.score == report.max_score else "fail"
     document = {"version": 1, "status": status, "max_score": report.max_score, "tests": tests}
     encoded = base64.b64encode(json.dumps(document).encode("utf-8")).decode("ascii")
     return f"result={encoded}\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..files import write_json_atomically
-from ..report import Report
+from ..report import ERROR, Report
 
 VISIBILITY = {"public": "visible", "hidden": "after_published"}
 
@@ -23,16 +23,18 @@ def results(report: Report) -> dict:
     tests = []
     for n, exercise in enumerate(report.exercises, start=1):
         for k, check in enumerate(exercise.checks, start=1):
+            error = check.status == ERROR  # Gradescope knows passed and failed: the name and output say it
             tests.append({
-                "name": f"{exercise.id}: {check.title}",
+                "name": f"{exercise.id}: {check.title}" + (" (grader error: for review)" if error else ""),
                 "number": f"{n}.{k}",
                 "score": check.score,
                 "max_score": check.max_score,
                 "status": "passed" if check.passed else "failed",
-                "output": _output(check.message, check.hint),
+                "output": ("Grader error, not a fault of your code: " if error else "")
+                + _output(check.message, check.hint),
                 "visibility": VISIBILITY[check.visibility],
             })
-    summary = [f"Score: {report.score:g}/{report.max_score:g}", *report.errors, *report.notes,
+    summary = [report.score_line(), *report.errors, *report.notes,
                report.sandbox_line()]
     return {"execution_time": round(report.duration_s, 3), "output": "\n".join(filter(None, summary)),
             "output_format": "text", "test_output_format": "text", "tests": tests}

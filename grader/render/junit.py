@@ -1,5 +1,7 @@
 """JUnit XML: one testsuite per exercise, one testcase per check.
 
+A check the grader could not finish is an `<error>`, counted in `errors`, not `failures`.
+
 Every attribute the common readers use is written: testsuite name/tests/failures/errors/
 skipped/time, testcase classname/name/time/file/line (`line` counted from 1, the line of
 the student's function). Points, and the sandbox layers in force, go in each suite's
@@ -10,18 +12,22 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..report import Report
+from ..report import ERROR, Report
+
+
+def _counts(checks) -> dict:
+    """tests, failures (the student's) and errors (the grader's), as JUnit counts them."""
+    errors = sum(c.status == ERROR for c in checks)
+    return {"tests": str(len(checks)), "failures": str(sum(not c.passed for c in checks) - errors),
+            "errors": str(errors)}
 
 
 def render(report: Report) -> str:
-    root = ET.Element("testsuites", name=f"grader {report.assignment}", tests=str(
-        sum(len(e.checks) for e in report.exercises)), failures=str(
-        sum(not c.passed for e in report.exercises for c in e.checks)), errors="0",
-        time=f"{report.duration_s:.3f}")
+    root = ET.Element("testsuites", name=f"grader {report.assignment}",
+                      **_counts([c for e in report.exercises for c in e.checks]), time=f"{report.duration_s:.3f}")
     for exercise in report.exercises:
-        failures = sum(not c.passed for c in exercise.checks)
-        suite = ET.SubElement(root, "testsuite", name=exercise.id, tests=str(len(exercise.checks)),
-                              failures=str(failures), errors="0", skipped="0", time="0.000")
+        suite = ET.SubElement(root, "testsuite", name=exercise.id, **_counts(exercise.checks),
+                              skipped="0", time="0.000")
         properties = ET.SubElement(suite, "properties")
         ET.SubElement(properties, "property", name="score", value=f"{exercise.score:g}")
         ET.SubElement(properties, "property", name="max_score", value=f"{exercise.max_score:g}")
@@ -31,6 +37,7 @@ def render(report: Report) -> str:
             case = ET.SubElement(suite, "testcase", classname=exercise.id, name=check.name, time="0.000",
                                  file=report.submission, line=str(exercise.line or 1))
             if not check.passed:
-                failure = ET.SubElement(case, "failure", message=check.message, type=check.status)
+                failure = ET.SubElement(case, "error" if check.status == ERROR else "failure",
+                                        message=check.message, type=check.status)
                 failure.text = f"{check.title}\n{check.message}\nHint: {check.hint}"
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -6,9 +6,10 @@ result but not their message.
 
 from __future__ import annotations
 
-from ..report import NOT_IMPLEMENTED, PASSED, Report
+from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
+from .text import more
 
-ICONS = {PASSED: "✅", NOT_IMPLEMENTED: "⬜"}
+ICONS = {PASSED: "✅", NOT_IMPLEMENTED: "⬜", ERROR: "⚠️"}
 
 
 def _cell(text: str) -> str:
@@ -19,20 +20,26 @@ def render(report: Report, *, title: str = "") -> str:
     out = [f"## {title or report.assignment}: {report.score:g} / {report.max_score:g}", ""]
     out += [f"> **Not graded:** {_cell(e)}" for e in report.errors]
     out += [f"> Note: {_cell(n)}" for n in report.notes]
+    out += [f"> **For review:** {_cell(report.score_line())}"] if report.incomplete else []
     out += ["", "| | exercise | points |", "|---|---|---|"]
     for exercise in report.exercises:
         out.append(f"| {ICONS.get(exercise.status, '❌')} | `{exercise.id}` | "
                    f"{exercise.score:g} / {exercise.max_score:g} |")
-    failing = [] if report.errors else [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
-                                        for c in e.checks if not c.passed]  # the error above says it once
+    failing = [] if report.errors else [(e, g) for e in report.exercises if e.status != NOT_IMPLEMENTED
+                                        for g in e.failure_groups()]  # the error above says it once
     if failing:
         out += ["", "### What to fix", ""]
-        for exercise, check in failing:
-            if check.visibility == "hidden":
-                out.append(f"- **{exercise.id}**: a hidden check failed ({check.max_score:g} points).")
+        for exercise, group in failing:
+            check, points = group[0], sum(c.max_score for c in group)
+            if check.status == ERROR:
+                out.append(f"- **{exercise.id}**: ⚠️ {_cell(check.title)}{more(group)} ({points:g} points, for "
+                           f"review)<br>{_cell(check.message)}")
+            elif check.visibility == "hidden":
+                out.append(f"- **{exercise.id}**: {len(group)} hidden check{'s' * (len(group) > 1)} failed "
+                           f"({points:g} points).")
             else:
                 hint = f"<br>*Hint:* {_cell(check.hint)}" if check.hint else ""
-                out.append(f"- **{exercise.id}**: {_cell(check.title)}<br>{_cell(check.message)}{hint}")
+                out.append(f"- **{exercise.id}**: {_cell(check.title)}{more(group)}<br>{_cell(check.message)}{hint}")
     if report.sandbox:
         out += ["", f"<sub>{_cell(report.sandbox_line())}</sub>"]
     return "\n".join(out) + "\n"

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import textwrap
 
-from ..report import NOT_IMPLEMENTED, PASSED, Report
+from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
 
 _COLOURS = {"green": "32", "red": "31", "yellow": "33", "dim": "2", "bold": "1"}
-_MARKS = {PASSED: ("✓", "green"), NOT_IMPLEMENTED: ("·", "yellow")}
+_MARKS = {PASSED: ("✓", "green"), NOT_IMPLEMENTED: ("·", "yellow"), ERROR: ("!", "yellow")}
 WIDTH = 88
 
 
 def _points(x: float) -> str:
     return f"{x:g}"
+
+
+def more(group) -> str:
+    """" (and 3 more checks failing for the same reason, 1 of them hidden)" after a group's first title."""
+    n, hidden = len(group) - 1, sum(c.visibility == "hidden" for c in group[1:])
+    also = f", {hidden} of them hidden" if hidden and n > 1 else ", a hidden one" if hidden else ""
+    return f" (and {n} more check{'s' * (n > 1)} failing for the same reason{also})" if n else ""
 
 
 def render(report: Report, *, title: str = "", colour: bool = False, changes: dict | None = None) -> str:
@@ -44,6 +51,8 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
         line = f"  {paint(mark, hue)} {exercise.id:<{name_width}}  {points}"
         if exercise.status == NOT_IMPLEMENTED:
             line += paint("  not implemented yet", "dim")
+        elif exercise.status == ERROR:
+            line += paint(f"  for review: the grader failed on {_points(exercise.for_review)} points", "yellow")
         if changes and exercise.id in changes:
             line += paint(f"  <- {changes[exercise.id]}", hue)
         out.append(line)
@@ -54,13 +63,16 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
             f"{verdict}: {', '.join(e for e, v in changes.items() if v == verdict)}" for verdict in verdicts) + "."]
 
     # a submission that could not be graded says why once, above the table, not once per check
-    failures = [] if report.errors else [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
-                                         for c in e.checks if not c.passed]
+    # checks failing for one reason are one entry: the first one's counterexample, and how many
+    failures = [] if report.errors else [(e, g) for e in report.exercises if e.status != NOT_IMPLEMENTED
+                                         for g in e.failure_groups()]
     if failures:
         out += ["", paint("What to fix", "bold")]
-        for exercise, result in failures:
+        for exercise, group in failures:
+            result = group[0]
             out.append("")
-            out += wrap(f"{exercise.id}: {result.title}", "    ", first=f"  {paint('✗', 'red')} ")
+            mark = paint("!", "yellow") if result.status == ERROR else paint("✗", "red")
+            out += wrap(f"{exercise.id}: {result.title}{more(group)}", "    ", first=f"  {mark} ")
             out += wrap(result.message, "      ")
             if result.hint:
                 out += wrap(f"Hint: {result.hint}", "      ")
@@ -69,6 +81,6 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
                     "part of this copy: your instructor runs them, on inputs you do not see."]
     if report.sandbox:
         out += ["", *(paint(line, "dim") for line in wrap(report.sandbox_line(), ""))]
-    out += ["", paint(f"Score: {_points(report.score)}/{_points(report.max_score)}", "bold") +
+    out += ["", paint(report.score_line(), "bold") +
             paint(f"   (graded in {report.duration_s:.1f} s)", "dim")]
     return "\n".join(out) + "\n"

@@ -149,13 +149,41 @@ def load(module_name: str, chunks: list, tolerant: bool) -> dict:
     return {"module": module, "fatal": None, "problems": problems}
 
 
+MAX_NAMES = 64  # parameters and global names sent back per function
+
+
+def _parameters(function) -> list:
+    """The parameters, read from the code object and the defaults (no student code runs).
+
+    As Python writes them, but a default shows as a trailing "=": ["x", "w=", "*", "k", "**options"].
+    """
+    code = function.__code__
+    positional, keyword = code.co_argcount, code.co_kwonlyargcount
+    names = list(code.co_varnames[:positional + keyword])
+    defaults = len(function.__defaults__ or ())  # a tuple or None: FunctionType allows nothing else
+    for i in range(positional - defaults, positional):
+        names[i] += "="
+    for i in range(positional, positional + keyword):
+        names[i] += "=" if names[i] in (function.__kwdefaults__ or {}) else ""
+    at = positional + keyword
+    if code.co_flags & 0x04:  # CO_VARARGS
+        names.insert(positional, "*" + code.co_varnames[at])
+        at += 1
+    elif keyword:
+        names.insert(positional, "*")
+    if code.co_flags & 0x08:  # CO_VARKEYWORDS
+        names.append("**" + code.co_varnames[at])
+    return names[:MAX_NAMES]
+
+
 def _functions(module, filenames) -> dict:
-    """Where each function the student wrote starts: {name: [filename, line]}."""
+    """Each function the student wrote: {name: [filename, line, parameters, globals it names]}."""
     found = {}
     for name, value in list(vars(module).items()):
         code = getattr(value, "__code__", None)
         if isinstance(value, types.FunctionType) and code.co_filename in filenames:
-            found[name] = [code.co_filename, code.co_firstlineno]
+            found[name] = [code.co_filename, code.co_firstlineno, _parameters(value),
+                           list(code.co_names[:MAX_NAMES])]
     return found
 
 
@@ -210,12 +238,43 @@ def _encode(encoder, value) -> object:
         return {"$": "unsupported", "type": type(value).__name__, "detail": detail}
 
 
-def call(module, message: dict, filenames, output: CappedOutput) -> dict:
+class CleanSlate:
+    """The process-wide state a call starts from, whatever the submission's import or an earlier call left.
+
+    NumPy's error and print settings and both random generators are put back as they were
+    before the student's code ran; a plot call starts with no figure open (so `plt.gca()`
+    makes a new Axes) and matplotlib's default rcParams. Taken before the import, restored
+    before every call: cheap (microseconds; the rcParams only for plots).
+    """
+
+    def __init__(self):
+        import random
+
+        import numpy as np
+
+        self.numpy, self.random = np, random
+        self.errors, self.printing = np.geterr(), np.get_printoptions()
+        self.numpy_random, self.python_random = np.random.get_state(), random.getstate()
+
+    def restore(self, plot: bool) -> None:
+        np = self.numpy
+        np.seterr(**self.errors)
+        np.set_printoptions(**self.printing)
+        np.random.set_state(self.numpy_random)
+        self.random.setstate(self.python_random)
+        pyplot = sys.modules.get("matplotlib.pyplot")
+        if plot and pyplot is not None:
+            pyplot.close("all")
+            sys.modules["matplotlib"].rcdefaults()  # keeps the backend (Agg)
+
+
+def call(module, message: dict, filenames, output: CappedOutput, slate: CleanSlate) -> dict:
     name = message["fn"]
     function = getattr(module, name, None)
     if not callable(function):
         return {"missing": True}
     args = [wire.from_plain(a) for a in message["args"]]
+    slate.restore(bool(message.get("plot")))
     reply: dict = {}
     printed_from = output.size
     try:
@@ -276,6 +335,7 @@ def serve(requests: int, replies: int, policy: dict) -> None:
     except EOFError:
         return
     sys.argv = [submission["module"]]
+    slate = CleanSlate()
     loaded = load(submission["module"], submission["chunks"], submission["tolerant"])
     filenames = {c["filename"] for c in submission["chunks"]}
     module = loaded.pop("module")
@@ -287,7 +347,7 @@ def serve(requests: int, replies: int, policy: dict) -> None:
             message = framing.read_frame(requests)
         except EOFError:
             return
-        framing.write_all(replies, _pack(call(module, message, filenames, output)))
+        framing.write_all(replies, _pack(call(module, message, filenames, output, slate)))
 
 
 def zygote(control_fd: int) -> None:

@@ -87,6 +87,7 @@ class LoadResult:
     fatal: dict | None
     problems: list = field(default_factory=list)
     functions: dict = field(default_factory=dict)  # name -> [filename, first line]
+    parameters: dict = field(default_factory=dict)  # name -> (its parameters, the global names it reads)
     layers: dict | None = None  # what confined the child (`layers.applied`); None: it never said
 
 
@@ -405,9 +406,17 @@ def _load_result(reply: dict, applied: dict) -> LoadResult:
         fatal = None if reply.get("fatal") is None else _problem(reply["fatal"])
         problems = [_problem(p) for p in reply.get("problems", [])]
         functions = {str(name): [str(where[0]), int(where[1])] for name, where in reply["functions"].items()}
+        parameters = {str(name): (_names(where[2]), _names(where[3])) for name, where in reply["functions"].items()}
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return LoadResult(fatal={"type": "Crash", "message": "the process sent an unreadable answer"}, layers=applied)
-    return LoadResult(fatal, problems, functions, applied)
+    return LoadResult(fatal, problems, functions, parameters, applied)
+
+
+def _names(names: list) -> tuple[str, ...]:
+    """A list of short identifiers from the child, or a refusal (ValueError)."""
+    if not isinstance(names, list) or len(names) > 64 or not all(isinstance(n, str) and len(n) < 100 for n in names):
+        raise ValueError("not a list of names")
+    return tuple(names)
 
 
 def _library_path() -> list[str]:

@@ -22,12 +22,13 @@ SANDBOX_REFUSALS = ("PermissionError", "BlockingIOError")  # how the kernel's re
 class StudentProblem:
     """A call into the student's code that did not return a value."""
 
-    def __init__(self, function: str, call: str, message: str, hint: str = ""):
+    def __init__(self, function: str, call: str, message: str, hint: str = "", cause: str = ""):
         super().__init__(message)
         self.function = function
         self.call = call
         self.message = message
         self.hint = hint
+        self.cause = cause or f"{type(self).__name__} {function}"  # what the failing checks have in common
 
 
 class StudentError(StudentProblem, Exception):
@@ -90,9 +91,11 @@ def _raised(function: str, call: str, info: dict, memory_mb: int) -> StudentProb
         return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.{_printed(info)}",
                             "The grader runs your code in a sandbox: it cannot start processes, use the "
                             "network, or read or write files outside its own folder. The exercise needs "
-                            "none of these: compute the result from the arguments.")
+                            "none of these: compute the result from the arguments.",
+                            cause=f"{function} raised {kind}{_where(info)}")
     return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.{_printed(info)}",
-                        "Read the line named above; try the same call yourself in Python.")
+                        "Read the line named above; try the same call yourself in Python.",
+                        cause=f"{function} raised {kind}{_where(info)}")
 
 
 def _well_formed(reply: dict, n_args: int, return_args: bool) -> bool:
@@ -116,9 +119,15 @@ def _decode(plain: object) -> object:
 class StudentModule:
     """Attribute access gives callables that run the student's function in the child."""
 
-    def __init__(self, sandbox: Sandbox):
+    def __init__(self, sandbox: Sandbox, names: dict | None = None):
         self._sandbox = sandbox
         self._broken: dict[str, StudentStop] = {}
+        self._names = names or {}  # {function: the contract's parameter names}, for messages
+
+    def argument_names(self, function: str, n: int) -> tuple[str, ...]:
+        """How a message names the arguments of a call: the contract's names, or their position."""
+        names = tuple(self._names.get(function, ()))
+        return names if len(names) == n else tuple(f"number {k}" for k in range(1, n + 1))
 
     def __getattr__(self, name: str):
         if name.startswith("_"):

@@ -69,8 +69,8 @@ def mse_grid(x_data, y_data, w_values, b_values):
 
 
 def to_grid(w_list, b_list, mse_list):
-    w_values = sorted(set(w_list))
-    b_values = sorted(set(b_list))
+    w_values = list(dict.fromkeys(w_list))  # the loop's order: sorting would move the costs
+    b_values = list(dict.fromkeys(b_list))
     W, B = np.meshgrid(w_values, b_values)
     MSE = np.array(mse_list).reshape(len(w_values), len(b_values)).T
     return W, B, MSE

@@ -47,10 +47,15 @@ def expect_grid_axes(call, value, w_values, b_values):
     W, B, _ = grid_parts(call, value)
     want_w, want_b = np.meshgrid(np.asarray(w_values, dtype=float), np.asarray(b_values, dtype=float))
     ij = f"This is the layout of np.meshgrid(..., indexing='ij'); {XY_LAYOUT}."
+    sorted_w, sorted_b = np.meshgrid(np.sort(np.asarray(w_values, dtype=float)), np.sort(np.asarray(b_values, dtype=float)))
+    ordered = ("These axes are sorted, but the values came in another order (np.sort, np.unique and "
+               "sorted(set(...)) sort): keep the order given; list(dict.fromkeys(w_list)) drops repeats and keeps it.")
     expect_close(call, W, want_w, part="W", hint=f"W[i, j] must be w_values[j]: {XY_LAYOUT}.",
-                 mistakes=lambda: [Mistake(want_w.T, ij), Mistake(want_b, "This is B; return W first: W, B, MSE.")])
+                 mistakes=lambda: [Mistake(want_w.T, ij), Mistake(want_b, "This is B; return W first: W, B, MSE."),
+                                   Mistake(sorted_w, ordered)])
     expect_close(call, B, want_b, part="B", hint=f"B[i, j] must be b_values[i]: {XY_LAYOUT}.",
-                 mistakes=lambda: [Mistake(want_b.T, ij), Mistake(want_w, "This is W; return B second: W, B, MSE.")])
+                 mistakes=lambda: [Mistake(want_b.T, ij), Mistake(want_w, "This is W; return B second: W, B, MSE."),
+                                   Mistake(sorted_b, ordered)])
 
 
 def expect_grid_costs(ref, call, value, x_data, y_data, w_values, b_values):

@@ -4,7 +4,8 @@ import numpy as np
 from hypothesis import given
 
 from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, data_sets, expect_close,
-                          expect_inputs_unchanged, format_value, known_mistake, numbers)
+                          expect_inputs_unchanged, format_value, known_mistake, numbers, numbers_or_arrays,
+                          root_cause)
 from .inputs import W_VALUES, X_DATA, Y_DATA, shuffled_grids
 
 MINIMUM_HINT = "Find the position of the smallest MSE (np.argmin) and return the w at that position."
@@ -56,14 +57,21 @@ def expect_search_leaves_inputs_alone(student, function):
 # -- mse_sweep -------------------------------------------------------------------------
 
 
+def sweep_of_your_mse(student, ref, value, x_data, y_data, w_values):
+    """A wrong sweep that is the student's own mse of each w: point at mse."""
+    return root_cause(student, ref, value, "mse", [(x_data, y_data, w) for w in w_values], list,
+                      "`mse_sweep` returns your `mse` of each w")
+
+
 @check("mse_sweep", 3)
 def mse_sweep_lesson_example(student, ref):
     """mse_sweep gives the lesson's table for w = 0.0, 0.1, ..., 4.0, and keeps the order of w = 3, 0.5, 2, 1"""
     for w_values in (W_VALUES, [3.0, 0.5, 2.0, 1.0]):
         call, value = ask(student, "mse_sweep", X_DATA, Y_DATA, w_values)
-        expect_close(call, value, ref.mse_sweep(X_DATA, Y_DATA, w_values),
-                     mistakes=lambda: sweep_mistakes(ref, X_DATA, Y_DATA, w_values),
-                     hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
+        with sweep_of_your_mse(student, ref, value, X_DATA, Y_DATA, w_values):
+            expect_close(call, value, ref.mse_sweep(X_DATA, Y_DATA, w_values),
+                         mistakes=lambda: sweep_mistakes(ref, X_DATA, Y_DATA, w_values),
+                         hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
 
 
 @check("mse_sweep", 3, hidden=True)
@@ -72,9 +80,10 @@ def mse_sweep_matches_on_data_sets(student, ref, data, w_values):
     """mse_sweep returns the MSE of each w, for lists and arrays of any length"""
     x_data, y_data = data
     call, value = ask(student, "mse_sweep", x_data, y_data, w_values)
-    expect_close(call, value, ref.mse_sweep(x_data, y_data, w_values),
-                 mistakes=lambda: sweep_mistakes(ref, x_data, y_data, w_values),
-                 hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
+    with sweep_of_your_mse(student, ref, value, x_data, y_data, w_values):
+        expect_close(call, value, ref.mse_sweep(x_data, y_data, w_values),
+                     mistakes=lambda: sweep_mistakes(ref, x_data, y_data, w_values),
+                     hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
 
 
 @check("mse_sweep", 2)
@@ -124,23 +133,32 @@ def best_w_leaves_its_inputs_alone(student, ref):
 # -- predict ---------------------------------------------------------------------------
 
 
+def forward_of_your_best_w(student, ref, value, x, x_data, y_data, w_values):
+    """A wrong prediction that is x times the student's own best w: point at best_w."""
+    return root_cause(student, ref, value, "best_w", [(x_data, y_data, w_values)],
+                      lambda answers: np.asarray(x, dtype=float) * float(answers[0]),
+                      "`predict` is x times your `best_w`")
+
+
 @check("predict", 3)
 def predict_lesson_example(student, ref):
     """predict answers the lesson's question (4 hours of study score 8 points), and the same on other data"""
     for x, x_data, y_data, expected in [(4.0, X_DATA, Y_DATA, 8.0), (2.0, [1.0, 2.0], [3.0, 6.0], 6.0)]:
         call, value = ask(student, "predict", x, x_data, y_data, W_VALUES)
-        expect_close(call, value, expected, hint="Find the best w with best_w, then return forward(x, best w).")
+        with forward_of_your_best_w(student, ref, value, x, x_data, y_data, W_VALUES):
+            expect_close(call, value, expected, hint="Find the best w with best_w, then return forward(x, best w).")
 
 
 @check("predict", 2, hidden=True)
-@given(x=numbers(), data=data_sets(), w_values=shuffled_grids(1, 6))
+@given(x=numbers_or_arrays(), data=data_sets(), w_values=shuffled_grids(1, 6))
 def predict_uses_the_best_w(student, ref, x, data, w_values):
-    """predict(x, ...) is forward(x, best w) on any data"""
+    """predict(x, ...) is forward(x, best w) on any data, for a number and for an array of x"""
     x_data, y_data = data
     call, value = ask(student, "predict", x, x_data, y_data, w_values)
-    number = as_numbers(call, value, "a single number")
+    number = as_numbers(call, value, "a number or an array")
     answers = [ref.forward(x, w) for w in minimisers(ref, x_data, y_data, w_values)]
-    if number.shape == () and any(np.isclose(number, a, rtol=1e-9, atol=1e-9) for a in answers):
+    if any(number.shape == np.shape(a) and np.allclose(number, a, rtol=1e-9, atol=1e-9) for a in answers):
         return
-    expect_close(call, value, answers[0],
-                 hint="Find the best w with best_w(x_data, y_data, w_values), then return forward(x, w).")
+    with forward_of_your_best_w(student, ref, value, x, x_data, y_data, w_values):
+        expect_close(call, value, answers[0],
+                     hint="Find the best w with best_w(x_data, y_data, w_values), then return forward(x, w).")

@@ -45,12 +45,27 @@ def _two_sizes(first_and_shift):
     return first, 2 + (first - 2 + shift) % 4
 
 
+def _unsorted(values_and_turn):
+    """The values rotated by `turn` places, and reversed on odd turns: ascending only at turn 0."""
+    values, turn = values_and_turn
+    turned = values[turn % len(values):] + values[:turn % len(values)]
+    turned = turned[::-1] if turn % 2 else turned
+    return np.array(turned) if isinstance(values, np.ndarray) else turned
+
+
 def non_square_grids():
-    """(w_values, b_values) of 2 to 5 values each, of different lengths, so a transposed grid shows."""
+    """(w_values, b_values) of 2 to 5 values each, of different lengths, so a transposed grid shows.
+
+    Either may be out of order (rotated, reversed): the lesson's loop runs over any values.
+    """
     steps = st.integers(1, 20).map(lambda n: n / 10)
     sizes = st.tuples(st.integers(2, 5), st.integers(1, 3)).map(_two_sizes)
-    return st.tuples(numbers(), steps, numbers(), steps, sizes, st.booleans()).map(
-        lambda g: (_arange((g[0], g[1], g[4][0], g[5])), _arange((g[2], g[3], g[4][1], g[5]))))
+    turns = st.integers(0, 4)
+    return st.tuples(numbers(), steps, numbers(), steps, sizes, st.booleans(), turns, turns).map(
+        lambda g: (_unsorted((list(_arange((g[0], g[1], g[4][0], False))), g[6])),
+                   _unsorted((list(_arange((g[2], g[3], g[4][1], False))), g[7])))).flatmap(
+        lambda grid: st.booleans().map(lambda as_array: tuple(
+            np.array(v, dtype=float) if as_array else v for v in grid)))
 
 
 def lesson_loop(x_data, y_data, w_values, b_values, cost):
