@@ -190,7 +190,6 @@ def publish(report, args, title: str) -> None:
 
 def cmd_grade(args) -> int:
     from .batch import Interrupted, Progress, discover, grade_class
-    from .gradebook import write_canvas, write_grades, write_summary
     from .discovery import SubmissionError
     from .roster import unpack
 

@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given
 
 from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, data_sets, expect_close,
-                          expect_inputs_unchanged, format_value, known_mistake, numbers, numbers_or_arrays,
+                          expect_inputs_unchanged, format_value, known_mistake, numbers_or_arrays,
                           root_cause)
 from .inputs import W_VALUES, X_DATA, Y_DATA, shuffled_grids
 
