@@ -3,8 +3,8 @@
     python bench/bench_check.py [--runs 7] [--lesson linear_model|gradient_descent]
 
 Runs the real command (`python -m grader check ...`) on the lesson's reference, its untouched
-stubs and a buggy submission. Peak memory comes from getrusage in a wrapper process: the grader's
-own peak, and the largest peak among the child processes it started. It also counts, per
+stubs and a buggy submission. Peak memory is sampled from /proc while the command runs: the
+grader's own peak, and the largest peak among the processes under it. It also counts, per
 check, how many calls into the student's code the check made. Figures go to stdout as
 Markdown; the machine is shared and noisy, so read medians, not single runs.
 """
@@ -12,7 +12,6 @@ Markdown; the machine is shared and noisy, so read medians, not single runs.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -21,14 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WRAPPER = """
-import json, resource, sys
-from grader.cli import main
-code = main(sys.argv[1:])
-me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"grader_mb": me.ru_maxrss / 1024, "child_mb": kids.ru_maxrss / 1024}), file=sys.stderr)
-sys.exit(code)
-"""
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_loop import sampled_peaks  # noqa: E402
 
 
 def buggy_linear_model(source: str) -> str:
@@ -63,9 +56,8 @@ def wall_times(path: Path, runs: int) -> list[float]:
 
 
 def peak_memory(path: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", WRAPPER, "check", str(path)], cwd=ROOT,
-                            capture_output=True, text=True)
-    return json.loads(result.stderr.strip().splitlines()[-1])
+    """{"grader": MB, "child": MB}: sampled from /proc while it runs (see bench_loop.sampled_peaks)."""
+    return sampled_peaks([sys.executable, "-m", "grader", "check", str(path)])
 
 
 def calls_per_check(stem: str) -> dict[str, int]:
@@ -107,7 +99,7 @@ def main() -> None:
             times = wall_times(path, args.runs)
             memory = peak_memory(path)
             print(f"| {label} | {statistics.median(times):.2f} | {min(times):.2f} | {max(times):.2f} | "
-                  f"{memory['grader_mb']:.0f} | {memory['child_mb']:.0f} |")
+                  f"{memory['grader']:.0f} | {memory['child']:.0f} |")
     counts = calls_per_check(stem)
     print(f"\nCalls into the student's code per check (reference): {sum(counts.values())} in all\n")
     print("| check | calls |\n|---|---|")
