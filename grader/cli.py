@@ -245,15 +245,13 @@ def _require_sandbox(limits) -> None:
     """Under `--sandbox require`, refuse a class before any student's code runs."""
     if limits.sandbox != "require":
         return
-    from dataclasses import replace
-
     from .doctor import probe
-    from .sandbox.layers import missing
+    from .sandbox.policy import SandboxUnavailable
 
-    absent = missing(probe(replace(limits, sandbox="auto")))
-    if absent:
-        raise UsageError(f"--sandbox require: this machine cannot confine {' and '.join(absent)} "
-                         "(run `grader doctor` to see why)")
+    try:
+        probe(limits)  # the probe child refuses as a student's would, with the same one line
+    except SandboxUnavailable as refused:
+        raise UsageError(str(refused)) from None
 
 
 def cmd_doctor(args) -> int:

@@ -7,7 +7,6 @@ the layers it reports, so what doctor says is what grading gets. The facts aroun
 
 from __future__ import annotations
 
-import ctypes
 import os
 import platform
 import sys
@@ -39,11 +38,11 @@ def _read(path: str) -> str:
 
 
 def _landlock_abi() -> int:
-    if not sys.platform.startswith("linux"):
+    try:
+        import landlockpy
+    except ImportError:  # not Linux
         return 0
-    libc = ctypes.CDLL(None, use_errno=True)
-    version = libc.syscall(444, None, 0, 1)  # landlock_create_ruleset(NULL, 0, VERSION)
-    return max(version, 0)
+    return landlockpy.abi_version()
 
 
 def _outer_seccomp() -> str:

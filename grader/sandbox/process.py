@@ -9,8 +9,8 @@ The child runs with `-I -S`: no user site, no `.pth` files, nothing from the env
 Its import path is only site-packages, where NumPy and matplotlib live: `grader` is not on
 it, and its code arrives as the text of its command (`boot_program`), so it learns no path
 of the kit. Every child, spawned or forked, confines itself the same way (`layers`) under
-the `sandbox` mode of its `Limits` (`policy.for_child`), and runs no student code before the grader says `go`, once
-the grader has read its own checks and the reference.
+the `sandbox` mode of its `Limits` (`policy.for_child`), and runs no student code before
+the grader says `go`, once the grader has read its own checks and the reference.
 """
 
 from __future__ import annotations
