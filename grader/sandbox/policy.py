@@ -1,4 +1,4 @@
-"""What a child may touch, and how to say what confined it.
+"""What a child may touch: the paths it may read and write, and the mode of its sandbox.
 
 The grader decides, the child applies (`layers`). A child may read the Python it runs on
 (the standard library, without any site-packages), the packages a submission may import
