@@ -4,7 +4,9 @@ The reference `solutions/<stem>.py` is written in the percent format (`# %%` sta
 code cell, `# %% [markdown]` a markdown cell whose lines are comments), so one file
 gives both twins: the `.py` exercise keeps the markers (editors show them as cells), and
 the notebook gets one cell per marker. Every `### BEGIN SOLUTION` ... `### END SOLUTION`
-region (nbgrader's markers) becomes a stub that raises NotImplementedError.
+region (nbgrader's markers) becomes a stub that raises NotImplementedError. The
+translation catalogs are built here too, so that one command keeps every generated file
+current and `grader build --check` sees every drift.
 """
 
 from __future__ import annotations
@@ -83,11 +85,23 @@ def student_files(assignment: Assignment) -> dict[Path, str]:
 
 def build(assignment: Assignment, *, check_only: bool = False) -> list[Path]:
     """Write the student files (or, with `check_only`, only compare); return the stale ones."""
+    return _write({path: text.encode("utf-8") for path, text in student_files(assignment).items()}, check_only)
+
+
+def build_catalogs(names: set[str] | None = None, *, check_only: bool = False) -> list[Path]:
+    """Bring the translation catalogs of these domains (default: all) up to date; return the stale files."""
+    from .catalogs import domains, expected_files
+
+    return [path for domain in domains() if names is None or domain.name in names
+            for path in _write(expected_files(domain), check_only)]
+
+
+def _write(files: dict[Path, bytes], check_only: bool) -> list[Path]:
     stale = []
-    for path, text in student_files(assignment).items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+    for path, content in files.items():
+        if not path.exists() or path.read_bytes() != content:
             stale.append(path)
             if not check_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+                path.write_bytes(content)
     return stale

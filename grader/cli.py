@@ -267,9 +267,12 @@ def _lessons(name: str | None) -> list[assignments.Assignment]:
 
 
 def cmd_build(args) -> int:
-    from .build import build
+    from .build import build, build_catalogs
+    from .i18n import DOMAIN
 
-    stale = [path for assignment in _lessons(args.lesson) for path in build(assignment, check_only=args.check)]
+    lessons = _lessons(args.lesson)
+    stale = [path for assignment in lessons for path in build(assignment, check_only=args.check)]
+    stale += build_catalogs({DOMAIN, *(a.stem for a in lessons)}, check_only=args.check)
     for path in stale:
         print(f"{path}: {'out of date; run `grader build`' if args.check else 'written'}",
               file=sys.stderr if args.check else sys.stdout)

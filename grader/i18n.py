@@ -11,11 +11,12 @@ Values inside a message (calls, arrays) stay as Python writes them. A literal br
 written `{{` or `}}`. Text fixed at import time (a module's constant) is marked with
 `N_` and translated where it is used, `_(CONSTANT)`, because the language is chosen
 after the checks are imported (`--lang`, the locale). Plurals go through `n_`. A text with no placeholders that may hold braces (a check's docstring title, a
-notebook cell) goes through `text`.
+notebook cell) goes through `translate`.
 
 The engine's catalog is `grader/locale/<lang>/LC_MESSAGES/grader.mo`; a lesson's is
-`<lesson package>/locale/<lang>/LC_MESSAGES/<stem>.mo`, added when the lesson loads
-(`add_catalog`), so the engine knows nothing about a lesson's messages. Machine fields
+`grader/lessons/<stem>/locale/<lang>/LC_MESSAGES/<stem>.mo`, found on disk, so the engine
+knows nothing about a lesson's messages. `grader build` extracts, updates and compiles
+them (`grader.catalogs`). Machine fields
 (ids, statuses, JSON keys) never go through `_`.
 """
 
@@ -31,8 +32,8 @@ DOMAIN = "grader"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 _language = "en"
-_catalogs: list[tuple[Path, str]] = [(LOCALE_DIR, DOMAIN)]  # (locale folder, domain), engine first
-_translations: gettext.NullTranslations | None = None  # built on first use, for _language and _catalogs
+_added: list[tuple[Path, str]] = []  # (locale folder, domain) of lessons outside grader/lessons (a test fixture)
+_translations: dict[str, gettext.NullTranslations] = {}  # per language, built on first use
 
 
 def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
@@ -47,12 +48,11 @@ def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
 
 def use(language: str | None) -> str:
     """Make `language` ("en" or "zh"; None: the locale's) the language of every message from now on."""
-    global _language, _translations
+    global _language
     chosen = language or language_from_environment()
     if chosen not in LANGUAGES:
         raise ValueError(f"unknown language {chosen!r}; choose one of {', '.join(LANGUAGES)}")
-    if chosen != _language:
-        _language, _translations = chosen, None
+    _language = chosen
     return chosen
 
 
@@ -61,26 +61,35 @@ def current() -> str:
 
 
 def add_catalog(locale_dir: Path, domain: str) -> None:
-    """Let a lesson's messages be translated too (called when the lesson is loaded)."""
-    global _translations
+    """Let the messages of a lesson kept outside grader/lessons be translated too."""
     entry = (Path(locale_dir), domain)
-    if entry not in _catalogs:
-        _catalogs.append(entry)
-        _translations = None
+    if entry not in _added:
+        _added.append(entry)
+        _translations.clear()
 
 
-def _catalog() -> gettext.NullTranslations:
-    global _translations
-    if _translations is None:
+def catalogs() -> list[tuple[Path, str]]:
+    """(locale folder, domain) of the engine and of every lesson: grader/lessons/<stem>/locale holds <stem>'s."""
+    lessons = sorted(LOCALE_DIR.parent.glob("lessons/*/locale"))
+    return [(LOCALE_DIR, DOMAIN), *((folder, folder.parent.name) for folder in lessons), *_added]
+
+
+def translations(language: str) -> gettext.NullTranslations:
+    """Every catalog of `language`, chained: a message is looked up in each in turn, else kept in English."""
+    if language not in _translations:
         chain = gettext.NullTranslations()
-        if _language != "en":
-            found = [gettext.translation(domain, str(folder), languages=[_language], fallback=True)
-                     for folder, domain in _catalogs]
+        if language != "en":
+            found = [gettext.translation(domain, str(folder), languages=[language], fallback=True)
+                     for folder, domain in catalogs()]
             for catalog in reversed(found):
                 catalog.add_fallback(chain)
                 chain = catalog
-        _translations = chain
-    return _translations
+        _translations[language] = chain
+    return _translations[language]
+
+
+def _catalog() -> gettext.NullTranslations:
+    return translations(_language)
 
 
 def _(message: str, **values) -> str:
@@ -93,7 +102,7 @@ def n_(singular: str, plural: str, n: int, **values) -> str:
     return _catalog().ngettext(singular, plural, n).format_map({"n": n, **values})
 
 
-def text(message: str) -> str:
+def translate(message: str) -> str:
     """A text with no placeholders (a check's title, a notebook cell) in the current language, as it is."""
     return _catalog().gettext(message)
 
