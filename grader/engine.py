@@ -62,7 +62,7 @@ def run_check(check, student, reference) -> CheckResult:
         if isinstance(failure, CheckFailed):  # the same misconception named: the same cause
             return result(FAILED, failure.message, failure.hint, failure.hint or failure.message)
         return result(ERROR, _("The grader could not finish this check: {error}",
-                               error=f"{type(failure).__name__}: {failure}"),
+                               error=": ".join((type(failure).__name__, str(failure)))),
                       _("This is a fault in the grader, not in your code: these points "
                         "are not counted against you; your instructor will review them."))
     return result(PASSED)
@@ -84,9 +84,9 @@ def _describe_problem(problem: dict) -> str:
 
 def _load_failure(display: str, fatal: dict, limits: Limits) -> str:
     if fatal["type"] == "Timeout":
-        return _("Importing {file} took longer than {seconds} s. Does code at the top level loop for a long "
+        return _("Importing {file} took longer than {seconds:g} s. Does code at the top level loop for a long "
                  "time? Put the lesson's script under `if __name__ == \"__main__\":`.",
-                 file=display, seconds=f"{limits.import_timeout:g}")
+                 file=display, seconds=limits.import_timeout)
     if fatal["type"] == "Crash":
         return _("Importing {file} stopped the grader's worker: {how}.", file=display,
                  how=fatal["message"])

@@ -65,9 +65,9 @@ def check_limits(assignment: Assignment, limits: Limits) -> None:
             step = 16 if field == "memory_mb" else 0.5
             advice = math.ceil(needed * 1.25 / step) * step  # a margin for a busier machine
             raise LimitsTooLow(_(
-                "{option} {value} is too low: the reference solution needs about {needed} {unit} (below that it "
-                "loses points on {exercise}); use {option} {advice} or more (default {default})", option=option,
-                value=f"{getattr(limits, field):g}", needed=f"{needed:g}", unit=unit, exercise=exercise,
-                advice=f"{advice:g}", default=f"{getattr(DEFAULTS, field):g}"))
+                "{option} {value:g} is too low: the reference solution needs about {needed:g} {unit} (below that it "
+                "loses points on {exercise}); use {option} {advice:g} or more (default {default:g})", option=option,
+                value=getattr(limits, field), needed=needed, unit=unit, exercise=exercise,
+                advice=advice, default=getattr(DEFAULTS, field)))
     raise LimitsTooLow(_("the reference solution does not earn full marks under these limits (it loses points on "
                          "{exercise}); try the defaults", exercise=exercise))

@@ -124,10 +124,10 @@ class Report:
 
     def score_line(self) -> str:
         """"Score: 80/100", and when checks broke in the grader, how many points await review."""
-        line = _("Score: {score}/{max_score}", score=f"{self.score:g}", max_score=f"{self.max_score:g}")
+        line = _("Score: {score:g}/{max_score:g}", score=self.score, max_score=self.max_score)
         if self.incomplete:
-            line += _(" (incomplete: the grader failed on checks worth {points} points; "
-                      "they are not counted as lost and are marked for review)", points=f"{self.for_review:g}")
+            line += _(" (incomplete: the grader failed on checks worth {points:g} points; "
+                      "they are not counted as lost and are marked for review)", points=self.for_review)
         return line
 
     def sandbox_line(self) -> str:

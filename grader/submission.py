@@ -27,7 +27,7 @@ def _blank_magics(source: str) -> str:
 
 def _python_text(data: bytes, name: str) -> str:
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        encoding, _lines = tokenize.detect_encoding(io.BytesIO(data).readline)
         return data.decode(encoding)
     except (SyntaxError, LookupError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "reason", None) or str(exc)

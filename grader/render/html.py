@@ -27,7 +27,7 @@ def _text(value: str) -> str:
 def render(report: Report, *, title: str = "") -> str:
     out = [f"<div class='grader-report'><p><b>{_text(title or report.assignment)}</b>: "
            f"<b>{_points(report.score)} / {_points(report.max_score)}</b> "
-           f"<small>{_('(graded in {seconds} s)', seconds=f'{report.duration_s:.1f}')}</small></p>"]
+           f"<small>{_('(graded in {seconds:.1f} s)', seconds=report.duration_s)}</small></p>"]
     out += [f"<p style='color:{_FAILED[1]}'>{_text(error)}</p>" for error in report.errors]
     out += [f"<p><i>{_('Note:')}</i> {_text(note)}</p>" for note in report.notes]
     out.append(f"<table><tr><th></th><th style='text-align:left'>{_('exercise')}</th><th>{_('points')}</th></tr>")

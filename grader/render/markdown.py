@@ -34,11 +34,11 @@ def render(report: Report, *, title: str = "") -> str:
             check, points = group[0], sum(c.max_score for c in group)
             if check.status == ERROR:
                 out.append(f"- **{exercise.id}**: ⚠️ {_cell(check.title)}{more(group)} " +
-                           _("({points} points, for review)", points=f"{points:g}") + f"<br>{_cell(check.message)}")
+                           _("({points:g} points, for review)", points=points) + f"<br>{_cell(check.message)}")
             elif check.visibility == "hidden":
-                out.append(f"- **{exercise.id}**: " + n_("{n} hidden check failed ({points} points).",
-                                                         "{n} hidden checks failed ({points} points).",
-                                                         len(group), points=f"{points:g}"))
+                out.append(f"- **{exercise.id}**: " + n_("{n} hidden check failed ({points:g} points).",
+                                                         "{n} hidden checks failed ({points:g} points).",
+                                                         len(group), points=points))
             else:
                 hint = "<br>" + _("*Hint:* {hint}", hint=_cell(check.hint)) if check.hint else ""
                 out.append(f"- **{exercise.id}**: {_cell(check.title)}{more(group)}<br>{_cell(check.message)}{hint}")

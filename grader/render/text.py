@@ -148,7 +148,7 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
     if report.sandbox:
         out += ["", *(paint(line, "dim") for line in wrap(report.sandbox_line(), ""))]
     out += ["", paint(report.score_line(), "bold") +
-            paint(_("   (graded in {seconds} s)", seconds=f"{report.duration_s:.1f}"), "dim")]
+            paint(_("   (graded in {seconds:.1f} s)", seconds=report.duration_s), "dim")]
     return "\n".join(out) + "\n"
 
 

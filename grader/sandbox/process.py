@@ -304,8 +304,8 @@ class Sandbox:
             except ChildTimeout:
                 limit = self.limits.import_timeout
                 self._loaded = LoadResult(fatal={"type": "Timeout", "message":
-                                                 _("importing it took longer than {seconds} s",
-                                                                   seconds=f"{limit:g}")}, layers=applied)
+                                                 _("importing it took longer than {seconds:g} s",
+                                                                   seconds=limit)}, layers=applied)
             except ChildDied as died:
                 self._loaded = LoadResult(fatal={"type": "Crash", "message": died.how}, layers=applied)
             else:

@@ -164,7 +164,7 @@ class StudentModule:
         except ChildTimeout:
             limit = self._sandbox.limits.call_timeout
             raise self._break(function, TimedOut(
-                function, call, _("`{call}` did not return within {seconds} s.", call=call, seconds=f"{limit:g}"),
+                function, call, _("`{call}` did not return within {seconds:g} s.", call=call, seconds=limit),
                 _("Is there a loop that never ends, or a loop over far more values than needed?")))
         except ChildDied as died:
             raise self._break(function, Crashed(
