@@ -115,10 +115,10 @@ def write_summary(rows: list[dict], out: Path, title: str, ignored: tuple[str, .
                     median=statistics.median(scores), lowest=min(scores), highest=max(scores),
                     full=sum(s == facts["max_score"] for s in scores)), "",
                   *([note, ""] if note else []),
-                  f"![{_('scores')}]({charts[0]})", "", "## " + _("Exercises: share of students with full marks"), "",
+                  "![" + _("scores") + f"]({charts[0]})", "", "## " + _("Exercises: share of students with full marks"), "",
                   _("| exercise | full marks |"), "|---|---|"]
         lines += [f"| `{e}` | {share:.0%} |" for e, share in facts["full_marks"].items()]
-        lines += ["", f"![{_('exercises')}]({charts[1]})", "",
+        lines += ["", "![" + _("exercises") + f"]({charts[1]})", "",
                   "## " + _("What to reteach: the commonest failing checks"), ""]
         if facts["unimportable"]:
             lines += [n_("{n} submission could not be imported (graded 0, listed below); its checks are not counted "
@@ -127,7 +127,7 @@ def write_summary(rows: list[dict], out: Path, title: str, ignored: tuple[str, .
         if facts["failing"]:
             lines += [_("| exercise | check | students | the hint they got most |"), "|---|---|---|---|"]
             lines += [f"| `{e}` | {name} | {n} | {hint} |" for e, name, n, hint in facts["failing"]]
-            lines += ["", f"![{_('failing checks')}]({charts[2]})"]
+            lines += ["", "![" + _("failing checks") + f"]({charts[2]})"]
         else:
             lines += [_("No check failed in a submission that could be imported.")]
     if facts["unimportable"]:

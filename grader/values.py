@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .i18n import _
+
 MAX_ITEMS_SHOWN = 8
 
 
@@ -25,7 +27,7 @@ def _format_items(items, show) -> str:
     items = list(items)
     shown = [show(v) for v in items[:MAX_ITEMS_SHOWN]]
     if len(items) > MAX_ITEMS_SHOWN:
-        shown.append(f"... {len(items) - MAX_ITEMS_SHOWN} more")
+        shown.append(_("... {n} more", n=len(items) - MAX_ITEMS_SHOWN))
     return ", ".join(shown)
 
 

@@ -41,8 +41,9 @@ def annotations(report: Report) -> str:
             where += f",line={exercise.line}"
         title = _escape_property(f"{exercise.id}: {exercise.score:g}/{exercise.max_score:g}")
         lines.append(f"::error {where},title={title}::{_escape_data(message)}")
+    not_graded = _escape_property(_("Not graded"))
     for error in report.errors:
-        lines.append(f"::error file={_escape_property(report.submission)},title={_escape_property(_('Not graded'))}::{_escape_data(error)}")
+        lines.append(f"::error file={_escape_property(report.submission)},title={not_graded}::{_escape_data(error)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
