@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, assignment as assignments, i18n
-from .i18n import _, translate
+from .i18n import N_, _, translate
 
 EXIT_PASSED, EXIT_BELOW, EXIT_MISUSE, EXIT_GRADER_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -361,104 +361,107 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
 
     defaults = Limits()
     command.add_argument("--timeout", type=_positive, default=defaults.call_timeout, metavar="SECONDS",
-                         help=f"time limit of each call into the submission (default: {defaults.call_timeout:g})")
+                         help=_("time limit of each call into the submission (default: {seconds:g})",
+                                seconds=defaults.call_timeout))
     command.add_argument("--import-timeout", type=_positive, default=defaults.import_timeout, metavar="SECONDS",
-                         help=f"time limit for importing the submission (default: {defaults.import_timeout:g})")
+                         help=_("time limit for importing the submission (default: {seconds:g})",
+                                seconds=defaults.import_timeout))
     command.add_argument("--memory", type=_whole, default=defaults.memory_mb, metavar="MIB",
-                         help=f"memory limit of the submission's process (default: {defaults.memory_mb})")
+                         help=_("memory limit of the submission's process (default: {memory})", memory=defaults.memory_mb))
     command.add_argument("--sandbox", choices=("auto", "require", "off"), default=defaults.sandbox,
-                         help="confine the student's code with every layer the kernel allows (auto), refuse "
+                         help=_("confine the student's code with every layer the kernel allows (auto), refuse "
                               "to grade unless files, processes and network are all confined (require), or "
-                              "not at all (off); see `grader doctor` (default: auto)")
+                              "not at all (off); see `grader doctor` (default: auto)"))
 
 
 def _add_lang(command: argparse.ArgumentParser, help: str = "") -> None:
-    command.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
-                         help=help or "the language of what the grader writes: en (English) or zh (简体中文); "
-                                      "default: the locale (LC_ALL, LC_MESSAGES, LANG: zh* is Chinese)")
+    command.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,  # leave the top level's
+                         help=_(help) if help else _("the language of what the grader writes: en (English) or zh (简体中文); "
+                                      "default: the locale (LC_ALL, LC_MESSAGES, LANG: zh* is Chinese)"))
 
 
-def _add_lesson(command: argparse.ArgumentParser, help: str = "which lesson (needed when the kit has several)"):
-    command.add_argument("--lesson", "--assignment", dest="lesson", metavar="STEM", help=help)
+def _add_lesson(command: argparse.ArgumentParser, help: str = N_("which lesson (needed when the kit has several)")):
+    command.add_argument("--lesson", "--assignment", dest="lesson", metavar="STEM", help=_(help))
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="grader", description="Grade the lesson's exercises.")
+    parser = _Parser(prog="grader", description=_("Grade the lesson's exercises."))
     parser.add_argument("--version", action="version", version=f"grader {__version__}")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None, help=argparse.SUPPRESS)  # grader --lang zh check
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = commands.add_parser("check", help="grade one submission")
+    check = commands.add_parser("check", help=_("grade one submission"))
     check.add_argument("path", nargs="?", type=Path,
-                       help="a .py or .ipynb file, or a folder holding one (default: exercises/<stem>.py)")
+                       help=_("a .py or .ipynb file, or a folder holding one (default: exercises/<stem>.py)"))
     check.add_argument("--format", choices=("text", "json", "markdown", "classroom"), default="text",
-                       help="what to print: a report for a person (text), the JSON report, Markdown, "
-                            "or GitHub Classroom's `result=` step output (classroom)")
-    check.add_argument("--gradescope", type=Path, metavar="FILE", help="also write Gradescope's results.json")
-    check.add_argument("--junit", type=Path, metavar="FILE", help="also write a JUnit XML report")
-    check.add_argument("--only", metavar="EXERCISE", help="grade one exercise, e.g. --only mse")
+                       help=_("what to print: a report for a person (text), the JSON report, Markdown, "
+                            "or GitHub Classroom's `result=` step output (classroom)"))
+    check.add_argument("--gradescope", type=Path, metavar="FILE", help=_("also write Gradescope's results.json"))
+    check.add_argument("--junit", type=Path, metavar="FILE", help=_("also write a JUnit XML report"))
+    check.add_argument("--only", metavar="EXERCISE", help=_("grade one exercise, e.g. --only mse"))
     check.add_argument("--watch", action="store_true",
-                       help="grade, then grade again each time the file is saved, from a warm process (Ctrl-C stops)")
+                       help=_("grade, then grade again each time the file is saved, from a warm process (Ctrl-C stops)"))
     check.add_argument("--min-score", type=float, metavar="N",
-                       help="exit 0 when the score is at least N (default: full marks)")
+                       help=_("exit 0 when the score is at least N (default: full marks)"))
     _add_limits(check)
-    _add_lesson(check, "which lesson (default: the one the file is named after, <stem>.py or .ipynb)")
+    _add_lesson(check, N_("which lesson (default: the one the file is named after, <stem>.py or .ipynb)"))
     _add_lang(check)
     check.set_defaults(run=cmd_check)
 
-    grade = commands.add_parser("grade", help="grade a class: every submission in a folder, in parallel")
+    grade = commands.add_parser("grade", help=_("grade a class: every submission in a folder, in parallel"))
     grade.add_argument("folder", type=Path, metavar="DIR",
-                       help="a folder or .zip: one .py/.ipynb or folder per student, or an LMS export "
-                            "(Canvas, Moodle, Gradescope, GitHub Classroom clones)")
+                       help=_("a folder or .zip: one .py/.ipynb or folder per student, or an LMS export "
+                            "(Canvas, Moodle, Gradescope, GitHub Classroom clones)"))
     grade.add_argument("--id-pattern", metavar="REGEX", type=_id_pattern,
-                       help="read each student's id from the names in DIR with this regular expression, "
-                            "whose named group `student` is the id, e.g. '^(?P<student>[a-z]+)_'")
-    grade.add_argument("--out", type=Path, metavar="OUTDIR", help="where reports go (default: DIR-graded)")
+                       help=_("read each student's id from the names in DIR with this regular expression, "
+                            "whose named group `student` is the id, e.g. '^(?P<student>[a-z]+)_'"))
+    grade.add_argument("--out", type=Path, metavar="OUTDIR", help=_("where reports go (default: DIR-graded)"))
     grade.add_argument("-j", "--jobs", type=_whole, metavar="N",
-                       help="submissions graded at once (default: one per core)")
-    grade.add_argument("--canvas", type=Path, metavar="FILE", help="also write a CSV for Canvas's gradebook import")
+                       help=_("submissions graded at once (default: one per core)"))
+    grade.add_argument("--canvas", type=Path, metavar="FILE", help=_("also write a CSV for Canvas's gradebook import"))
     grade.add_argument("--canvas-column", metavar="NAME",
-                       help="the Canvas assignment to fill, as its gradebook column reads, e.g. 'Lesson 2 (1234)' "
-                            "(default: the lesson's title, which Canvas imports as a new assignment)")
+                       help=_("the Canvas assignment to fill, as its gradebook column reads, e.g. 'Lesson 2 (1234)' "
+                            "(default: the lesson's title, which Canvas imports as a new assignment)"))
     _add_lesson(grade)
     _add_limits(grade)
     _add_lang(grade)
     grade.set_defaults(run=cmd_grade)
 
-    doctor = commands.add_parser("doctor", help="say what this machine lets the sandbox confine, and why")
+    doctor = commands.add_parser("doctor", help=_("say what this machine lets the sandbox confine, and why"))
     _add_lang(doctor)
     doctor.set_defaults(run=cmd_doctor)
 
     if not (assignments.KIT_ROOT / "solutions").is_dir():
         return parser  # a student release: the instructor's commands need the reference
 
-    build = commands.add_parser("build", help="regenerate exercises/ from solutions/")
-    build.add_argument("--check", action="store_true", help="only say whether exercises/ is out of date")
-    _add_lesson(build, "which lesson (default: every lesson)")
+    build = commands.add_parser("build", help=_("regenerate exercises/ from solutions/"))
+    build.add_argument("--check", action="store_true", help=_("only say whether exercises/ is out of date"))
+    _add_lesson(build, N_("which lesson (default: every lesson)"))
     _add_lang(build)
     build.set_defaults(run=cmd_build)
 
-    release = commands.add_parser("release", help="write the student release: no solution, public checks only")
+    release = commands.add_parser("release", help=_("write the student release: no solution, public checks only"))
     release.add_argument("out", type=Path, metavar="DIR")
     _add_lesson(release)
-    _add_lang(release, "the language of the release's grader and README: en or zh, recorded in the release "
-                       "(default: none recorded, each student's locale decides)")
+    _add_lang(release, N_("the language of the release's grader and README: en or zh, recorded in the release "
+                       "(default: none recorded, each student's locale decides)"))
     release.set_defaults(run=cmd_release)
 
-    bundle = commands.add_parser("gradescope-bundle", help="build the autograder zip for Gradescope")
+    bundle = commands.add_parser("gradescope-bundle", help=_("build the autograder zip for Gradescope"))
     bundle.add_argument("out", type=Path, metavar="OUT.zip")
     _add_lesson(bundle)
-    _add_lang(bundle, "the language of the students' Gradescope reports: en or zh, recorded in run_autograder "
-                      "(default: none recorded, the container's locale decides)")
+    _add_lang(bundle, N_("the language of the students' Gradescope reports: en or zh, recorded in run_autograder "
+                      "(default: none recorded, the container's locale decides)"))
     bundle.set_defaults(run=cmd_gradescope_bundle)
 
-    new = commands.add_parser("new", help="start a new lesson: reference, checks, a mutant")
-    new.add_argument("stem", metavar="STEM", help="the lesson's name, e.g. for solutions/STEM.py")
-    new.add_argument("--title", default="", help="the lesson's title (default: from the stem)")
+    new = commands.add_parser("new", help=_("start a new lesson: reference, checks, a mutant"))
+    new.add_argument("stem", metavar="STEM", help=_("the lesson's name, e.g. for solutions/STEM.py"))
+    new.add_argument("--title", default="", help=_("the lesson's title (default: from the stem)"))
     _add_lang(new)
     new.set_defaults(run=cmd_new)
 
-    selftest = commands.add_parser("selftest", help="prove the checks: reference, stubs and mutants")
-    _add_lesson(selftest, "which lesson (default: every lesson)")
+    selftest = commands.add_parser("selftest", help=_("prove the checks: reference, stubs and mutants"))
+    _add_lesson(selftest, N_("which lesson (default: every lesson)"))
     _add_lang(selftest)
     selftest.set_defaults(run=cmd_selftest)
     return parser

@@ -189,3 +189,32 @@ def test_the_class_summary_speaks_the_chosen_language(tmp_path, speaking):
     assert summary.startswith("# 第 2 课：全班情况") and "需要再讲的内容" in summary
     assert ("所以图表的文字用英文" in summary) == (cjk_font() is None)  # no font with Chinese: said so
     assert all((tmp_path / name).exists() for name in ("scores.png", "exercises.png", "failing_checks.png"))
+
+
+def test_a_class_graded_in_chinese_has_chinese_reports_from_every_worker(tmp_path):
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    for student in ("alice", "bob", "carol"):
+        (folder / f"{student}.py").write_text(BUGGY.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_grader("grade", folder, "--out", out, "-j", "2", "--lesson", "linear_model", "--lang", "zh")
+    assert result.returncode == 0, result.stderr
+    assert "3 份提交" in result.stdout
+    for student in ("alice", "bob", "carol"):
+        report = json.loads((out / "reports" / f"{student}.json").read_text(encoding="utf-8"))["report"]
+        hints = [c["hint"] for e in report["exercises"] for c in e["checks"] if c["id"] == "forward_uses_its_argument_w"]
+        assert hints and all("把参数命名为 `w`" in h for h in hints)
+    assert "需要再讲的内容" in (out / "summary.md").read_text(encoding="utf-8")
+    english = run_grader("grade", folder, "--out", out, "-j", "2", "--lesson", "linear_model", "--lang", "en")
+    assert english.returncode == 0, english.stderr  # graded again: the reports of another language are stale
+    report = json.loads((out / "reports" / "alice.json").read_text(encoding="utf-8"))["report"]
+    assert report["exercises"][0]["checks"][0]["hint"].startswith("The model is")
+
+
+def test_the_notebook_checks_in_the_language_asked_for(monkeypatch, speaking):
+    from grader import notebook
+
+    source = (ROOT / "solutions" / "linear_model.py").read_text(encoding="utf-8")
+    monkeypatch.setattr(notebook, "kernel_cells", lambda: [{"source": source, "filename": "In [1]", "label": "In [1]"}])
+    report = notebook.check("forward", assignment="linear_model", lang="zh")
+    assert report.submission == "笔记本的内核" and "得分：" in repr(report) and "得分" in report._repr_html_()
