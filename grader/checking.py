@@ -195,10 +195,11 @@ def as_numbers(call: str, actual: object, what: str = NUMBERS) -> np.ndarray:
     what = translate(what)
     inside = _first_unsupported(actual)
     if inside is actual:
-        raise CheckFailed(_("`{call}` returned {value}; expected {what}.", call=call, value=actual, what=what), plain)
+        raise CheckFailed(_("`{call}` returned {value}; expected {what}.", call=call, value=format_value(actual),
+                            what=what), plain)
     if inside is not None:
         raise CheckFailed(_("`{call}` returned {value}, which holds {inside}; expected {what}.",
-                            call=call, value=format_value(actual), inside=inside, what=what), plain)
+                            call=call, value=format_value(actual), inside=format_value(inside), what=what), plain)
     raise CheckFailed(_("`{call}` returned {value}, which is not {what}.", call=call, value=format_value(actual),
                         what=what), plain)
 

@@ -78,8 +78,10 @@ def replay_passing_examples() -> None:
 
 def _describe_problem(problem: dict) -> str:
     where = _(" ({file}, line {line})", file=problem["file"], line=problem["line"]) if problem.get("line") else ""
-    code = f": `{problem['code']}`" if problem.get("code") else ""
-    return f"{problem['type']}: {problem['message']}{where}{code}"
+    code = _(": `{code}`", code=problem["code"]) if problem.get("code") else ""
+    from .sandbox.proxy import exception_text
+
+    return f"{problem['type']}: {exception_text(problem['type'], problem['message'])}{where}{code}"
 
 
 def _load_failure(display: str, fatal: dict, limits: Limits) -> str:

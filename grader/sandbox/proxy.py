@@ -77,12 +77,21 @@ def _place(info: dict) -> str:
 
 
 def _printed(info: dict) -> str:
-    text = (info.get("printed") or "").strip()
+    text = str(info.get("printed") or "").strip()
+    more = info.get("printed_more")
+    if isinstance(more, int) and more > 0:
+        text += "\n" + _("... and {n} more characters", n=more)
     return _(" Before that it printed:\n{printed}", printed=text) if text else ""
 
 
+def exception_text(kind: str, message: str) -> str:
+    """What the child said of an exception, in words: a SystemExit's message is its exit code."""
+    return _("exit code {code}", code=message) if kind == "SystemExit" else message
+
+
 def _raised(function: str, call: str, info: dict, memory_mb: int) -> StudentProblem:
-    kind, text = info.get("type", "Exception"), info.get("message", "")
+    kind = info.get("type", "Exception")
+    text = exception_text(kind, info.get("message", ""))
     if kind == "NotImplementedError":
         return NotImplementedYet(
             function, call, _("`{function}` is not implemented yet.", function=function),
@@ -125,7 +134,7 @@ def _decode(plain: object) -> object:
     try:
         return wire.from_plain(plain)
     except Exception:  # a damaged answer is a wrong answer, not a grader crash
-        return wire.Unsupported("?", "an answer the grader could not read")
+        return wire.Unsupported("?", "unreadable_answer", {})
 
 
 class StudentModule:
