@@ -86,7 +86,7 @@ def _environment_note() -> str:
 
 
 def report(layers: dict) -> str:
-    lines = [f"{name}: {value}" for name, value in facts()]
+    lines = [_("{fact}: {value}", fact=name, value=value) for name, value in facts()]
     lines.append("")
     for layer in LAYERS:
         how = layers.get(layer)
