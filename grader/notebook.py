@@ -52,8 +52,8 @@ class NotebookReport:
 def check(exercise: str | None = None, *, assignment: str | None = None, limits: Limits = Limits(),
           lang: str | None = None) -> NotebookReport:
     """Grade the functions this kernel has defined, or only `exercise` (`grader.check("mse")`), in `lang`
-    ("en" or "zh"; by default the kernel's locale)."""
-    i18n.use(lang)
+    ("en" or "zh"; by default a release's recorded choice, else the kernel's locale)."""
+    i18n.use(lang or assignments.release_language())
     chosen = _pick_assignment(assignment, exercise)
     cells = kernel_cells()
     if cells:
