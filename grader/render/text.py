@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from wcwidth import wcswidth, wcwidth
-
 from ..i18n import N_, _, n_
 from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
 
@@ -28,6 +26,10 @@ _TOKEN = re.compile(rf"\s+|{_WIDE}|(?:(?!{_WIDE})\S)+")
 
 def width(text: str) -> int:
     """Columns `text` takes on a terminal (a wide character two, a combining mark none)."""
+    if text.isascii():
+        return len(text)  # one column each, as textwrap counted: no need to load wcwidth's tables (17 ms)
+    from wcwidth import wcswidth, wcwidth
+
     columns = wcswidth(text)
     return columns if columns >= 0 else sum(max(wcwidth(c), 0) for c in text)
 
