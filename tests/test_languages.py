@@ -127,11 +127,11 @@ def test_the_table_lines_up_with_wide_characters(speaking):
 
 def test_chinese_text_wraps_at_the_display_width_and_keeps_punctuation_off_a_line_start():
     sentence = ("`mse([1.0, 2.0, 3.0], [2.0, 4.0, 6.0], 2.0)` 返回了 1.3333333，应为 0.8。这里除以的是 3，即课上"
-                "数据集的大小；要除以 len(x_data)，这样对任何数据集都成立。") * 3
+                "数据集的大小；要除以 len(x_data)，这样对任何数据集都成立（[1.0, ... 还有 3 个]）。") * 3
     lines = wrap_paragraph(sentence, WIDTH, "      ")
     assert len(lines) > 2
     assert all(width(line) <= WIDTH for line in lines)
-    assert not any(line[6] in "，。；：）" for line in lines)
+    assert not any(line[6] in "，。；：）)]" for line in lines)
     assert re.sub(r"\s", "", "".join(lines)) == re.sub(r"\s", "", sentence)  # nothing lost on the way
 
 

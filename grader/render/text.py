@@ -16,10 +16,11 @@ _MARKS = {PASSED: ("✓", "green"), NOT_IMPLEMENTED: ("·", "yellow"), ERROR: ("
 WIDTH = 88
 
 # A line may break between two wide characters (Chinese has no spaces), but not before a closing
-# mark nor after an opening one; a run of other characters breaks only at spaces, as textwrap does.
+# mark (full-width, or ASCII right after a wide character: "个])") nor after an opening one; a run
+# of other characters breaks only at spaces, as textwrap does.
 _WIDE = r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3" \
         r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
-_NO_LINE_START = "，。、：；！？）」』》〉】”’"
+_NO_LINE_START = "，。、：；！？）」』》〉】”’)]}.,;:!?"
 _NO_LINE_END = "（「『《〈【“‘"
 _TOKEN = re.compile(rf"\s+|{_WIDE}|(?:(?!{_WIDE})\S)+")
 
