@@ -57,7 +57,7 @@ class Answers:
         def replay(*args):
             key = _key(function, args)
             if key not in self._answers:
-                raise NotRecorded(_("the release has no recorded answer for {call}", call=f"{function}{args!r}"))
+                raise NotRecorded(_("the release has no recorded answer for {call}", call=function + repr(args)))
             return from_plain(self._answers[key])
 
         return replay
