@@ -17,6 +17,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import _
+
 KIT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -82,13 +84,17 @@ class Assignment:
         """A student release: recorded answers, and no reference solution."""
         return not self.solution_path.exists() and (self.lesson_folder / "answers.json").exists()
 
-    def withheld(self) -> tuple[int, float]:
-        """(hidden checks, their points) left out of a student release; (0, 0) elsewhere."""
+    def release_facts(self) -> dict:
+        """What `release.json` records of a student release ({} elsewhere)."""
         path = self.lesson_folder / "release.json"
         if not self.is_release or not path.exists():
-            return 0, 0.0
-        facts = json.loads(path.read_text(encoding="utf-8"))
-        return int(facts["hidden_checks"]), float(facts["hidden_points"])
+            return {}
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def withheld(self) -> tuple[int, float]:
+        """(hidden checks, their points) left out of a student release; (0, 0) elsewhere."""
+        facts = self.release_facts()
+        return int(facts.get("hidden_checks", 0)), float(facts.get("hidden_points", 0.0))
 
     def reference(self):
         """The reference module, in the grader's process (never the child's), or its answers."""
@@ -115,5 +121,12 @@ def available() -> list[str]:
 
 def load(stem: str) -> Assignment:
     if stem not in available():
-        raise LookupError(f"no assignment named {stem!r}; known: {', '.join(available())}")
+        raise LookupError(_("no assignment named {name}; known: {known}", name=repr(stem), known=", ".join(available())))
     return importlib.import_module(f"grader.lessons.{stem}").ASSIGNMENT
+
+
+def release_language() -> str | None:
+    """The language the instructor chose for a student release (`grader release --lang`), if any."""
+    facts = [json.loads(p.read_text(encoding="utf-8")) for p in Path(__file__).parent.glob("lessons/*/release.json")]
+    chosen = {f.get("language") for f in facts} - {None}
+    return chosen.pop() if len(chosen) == 1 else None

@@ -22,6 +22,7 @@ from typing import Sequence
 
 from .checking import (CheckFailed, Mistake, as_numbers, ask, check, close, expect_close, expect_unchanged,
                        known_mistake)
+from .i18n import _, n_, translate
 from .mistakes import (expect_a_mean, expect_forward_uses_its_w, expect_the_model, expect_the_model_on,
                        mean_mistakes)
 from .sandbox.proxy import StudentError, StudentStop
@@ -50,30 +51,36 @@ def draw(student, function: str, args: Sequence) -> tuple[str, AxesPicture]:
     call = format_call(function, args)
     picture = student.call(function, *args, plot=True)
     if not isinstance(picture, AxesPicture):
-        raise CheckFailed(f"`{call}` returned {format_value(picture)}; expected the matplotlib Axes it drew on.",
-                          "End with `return ax`, where ax is the Axes you drew on "
-                          "(fig, ax = plt.subplots(), or ax = plt.gca()).")
+        raise CheckFailed(_("`{call}` returned {value}; expected the matplotlib Axes it drew on.", call=call,
+                            value=format_value(picture)),
+                          _("End with `return ax`, where ax is the Axes you drew on "
+                            "(fig, ax = plt.subplots(), or ax = plt.gca())."))
     return call, picture
 
 
 def one_line(call: str, picture: AxesPicture, curve: str, plot: str):
-    """The (x, y) data of the picture's only line on 2-D axes; `curve` names it, `plot` says how to draw it."""
+    """The (x, y) data of the picture's only line on 2-D axes; `curve` names it, `plot` says how to draw it
+    (`curve` marked with `N_`, or translated; `plot` is code)."""
     if picture.projection == "3d":
-        raise CheckFailed(f"`{call}` drew on 3-D axes.", f"The {curve} is a plain 2-D line: plt.subplots().")
+        raise CheckFailed(_("`{call}` drew on 3-D axes.", call=call),
+                          _("The {curve} is a plain 2-D line: plt.subplots().", curve=translate(curve)))
     if len(picture.lines) != 1:
-        raise CheckFailed(f"`{call}` drew {len(picture.lines)} lines; expected exactly one.",
-                          f"Draw one line with {plot}" +
-                          (" (ax.scatter draws points, not a line)." if picture.collections else "."))
+        raise CheckFailed(n_("`{call}` drew {n} line; expected exactly one.",
+                             "`{call}` drew {n} lines; expected exactly one.", len(picture.lines), call=call),
+                          _("Draw one line with {plot} (ax.scatter draws points, not a line).", plot=plot)
+                          if picture.collections else _("Draw one line with {plot}.", plot=plot))
     return picture.lines[0]
 
 
 def expect_label(call: str, picture: AxesPicture, axis: str, pattern, names: str) -> None:
-    """The picture's `axis` ("x", "y" or "z") label matches `pattern`; `names` says what it should name."""
+    """The picture's `axis` ("x", "y" or "z") label matches `pattern`; `names` says what it should name
+    (marked with `N_`, or translated)."""
     label = getattr(picture, f"{axis}label")
     if not pattern.search(label):
-        shown = f"the {axis} label is {label!r}" if label else f"the {axis} axis has no label"
-        raise CheckFailed(f"In the picture from `{call}`, {shown}.",
-                          f"Label it with ax.set_{axis}label(...), naming {names}.")
+        shown = (_("In the picture from `{call}`, the {axis} label is {label}.", call=call, axis=axis, label=repr(label))
+                 if label else _("In the picture from `{call}`, the {axis} axis has no label.", call=call, axis=axis))
+        raise CheckFailed(shown, _("Label it with ax.set_{axis}label(...), naming {names}.", axis=axis,
+                                   names=translate(names)))
 
 
 def expect_inputs_unchanged(student, function: str, args: Sequence, names: Sequence[str]):
@@ -101,12 +108,14 @@ def blaming_helpers(student, helpers: Sequence[tuple[str, tuple, object]]):
                 value = getattr(student, function)(*args)
                 if _same(call, value, expected):
                     continue
-                shown = f"`{call}` returned {format_value(value)}, expected {format_value(expected)}"
+                shown = _("`{call}` returned {value}, expected {expected}", call=call, value=format_value(value),
+                          expected=format_value(expected))
             except (CheckFailed, StudentError, StudentStop) as problem:
-                shown = problem.message.rstrip(".")
-            wrong.append(f"Your {function} is wrong as well ({shown}): if this function calls it, fix it first.")
+                shown = problem.message.rstrip(".。")
+            wrong.append(_("Your {function} is wrong as well ({problem}): if this function calls it, fix it first.",
+                           function=function, problem=shown))
         if wrong:
-            failure.hint = " ".join(wrong) + (f" {failure.hint}" if failure.hint else "")
+            failure.hint = " ".join([*wrong, *filter(None, [failure.hint])])
         raise
 
 
@@ -117,9 +126,9 @@ def root_cause(student, ref, value, helper: str, calls: Sequence[tuple], assembl
     `assemble(answers)` is what the function would return had it been right, given the helper's
     answers on `calls`; when `value` equals that built from the student's helper, and the helper
     is wrong on one of them, the message names the helper to fix first ("`mse_sweep` returns
-    your `mse` of each w, and your `mse` is wrong: fix `mse` first"). Found from the values the
-    functions return, never from their source. The reference's answers are taken before the
-    check fails, so a release records them.
+    your `mse` of each w, and your `mse` is wrong: fix `mse` first"); `relation` is marked with
+    `N_` (or translated). Found from the values the functions return, never from their source.
+    The reference's answers are taken before the check fails, so a release records them.
     """
     expected = [getattr(ref, helper)(*args) for args in calls]
     try:
@@ -140,8 +149,9 @@ def root_cause(student, ref, value, helper: str, calls: Sequence[tuple], assembl
         if not explained:
             raise
         args, answer, wanted = wrong
-        failure.hint = (f"{relation}, and your `{helper}` is wrong: `{format_call(helper, args)}` returned "
-                        f"{format_value(answer)}, expected {format_value(wanted)}. Fix `{helper}` first.")
+        failure.hint = _("{relation}, and your `{helper}` is wrong: `{call}` returned {value}, expected {expected}. "
+                         "Fix `{helper}` first.", relation=translate(relation), helper=helper,
+                         call=format_call(helper, args), value=format_value(answer), expected=format_value(wanted))
         raise
 
 

@@ -24,7 +24,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from . import __version__, i18n
+from .i18n import N_, _
 from .files import write_json_atomically
 from .sandbox.process import ForkServer, Limits
 from .roster import read as read_roster
@@ -62,7 +63,8 @@ def discover(folder: Path, assignment, *, skip: tuple[Path, ...] = (), id_patter
         late = any(e.late for e in entries)
         if not files:
             where = ", ".join(e.path.name for e in entries)
-            students.append(Student(student, None, f"{where}: no .py or .ipynb file to grade", name, late=late))
+            students.append(Student(student, None, _("{files}: no .py or .ipynb file to grade", files=where), name,
+                                    late=late))
             continue
         choice = pick(files, folder, assignment.stem, functions)
         students.append(Student(student, choice.path, "", name, choice.note(folder), late))
@@ -80,12 +82,12 @@ def grader_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def key(student: Student, limits: Limits, fingerprint: str) -> str:
-    """What a report was graded from: a changed file, grader or limit means grading again."""
+def key(student: Student, limits: Limits, fingerprint: str, language: str = "en") -> str:
+    """What a report was graded from: a changed file, grader, limit or language means grading again."""
     digest = hashlib.sha256()
     digest.update(student.path.read_bytes() if student.path else student.problem.encode())
     digest.update(f"{fingerprint}|{student.path.suffix if student.path else ''}|{asdict(limits)}|"
-                  f"{student.found}|{student.name}|{student.late}".encode())
+                  f"{student.found}|{student.name}|{student.late}|{language}".encode())
     return digest.hexdigest()
 
 
@@ -157,8 +159,8 @@ def _die_with(parent: int) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
-def _start_worker(stem: str, parent: int) -> None:
-    """Load the grader, the checks and a fork server once per worker, not once per student."""
+def _start_worker(stem: str, parent: int, language: str) -> None:
+    """Load the grader, the checks and a fork server once per worker, not once per student; speak `language`."""
     from multiprocessing.util import Finalize
 
     from . import assignment as assignments
@@ -166,6 +168,7 @@ def _start_worker(stem: str, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole terminal group: the grader decides
     signal.signal(signal.SIGTERM, _stop_worker)
     _die_with(parent)
+    i18n.use(language)
     assignment = assignments.load(stem)
     assignment.checks()
     _WORKER["assignment"] = assignment
@@ -187,8 +190,8 @@ def _grade_one(student: Student, limits: Limits, target: Path, stamp: str) -> di
             # a submission that cannot be imported is a graded 0, its error the reason
             document.update(status="graded", reason=report["errors"][0] if report["errors"] else "", report=report)
             if report["incomplete"]:  # the grader failed on some checks: a person looks before it counts
-                document.update(status="for review", reason=f"the grader failed on checks worth "
-                                                            f"{report['for_review']:g} points")
+                document.update(status="for review", reason=_("the grader failed on checks worth {points:g} points",
+                                                              points=report['for_review']))
         except Exception as fault:  # a fault of the grader's: the row says so, the batch goes on
             document.update(status="grader error", reason=f"{type(fault).__name__}: {fault}", report=None)
     document["key"] = stamp
@@ -203,8 +206,14 @@ class Interrupted(Exception):
     """Ctrl-C: grading stopped; `rows` are the students graded so far."""
 
     def __init__(self, rows: list[dict], total: int):
-        super().__init__(f"interrupted: {len(rows)} of {total} graded; run the same command to resume")
+        super().__init__(_("interrupted: {done} of {total} graded; run the same command to resume", done=len(rows),
+                           total=total))
         self.rows, self.total = rows, total
+
+
+# a row's status is a machine word (grades.csv); what a person reads of it
+STATUSES = {"graded": N_("graded"), "no submission": N_("no submission"), "for review": N_("for review"),
+            "grader error": N_("grader error")}
 
 
 class Progress:
@@ -230,14 +239,14 @@ class Progress:
         score = document["report"]["score"] if document.get("report") else None
         if self.bar:
             filled = int(30 * self.done / self.total)
-            self.stream.write(f"\r[{'#' * filled}{' ' * (30 - filled)}] {self.done}/{self.total} "
-                              f"{rate:.1f}/s ETA {eta:4.0f} s")
+            self.stream.write(f"\r[{'#' * filled}{' ' * (30 - filled)}] {self.done}/{self.total} " +
+                              _("{rate:.1f}/s ETA {eta:4.0f} s", rate=rate, eta=eta))
             if self.done == self.total:
                 self.stream.write("\n")
         else:
-            result = f"{score:g}" if score is not None else document["status"]
-            self.stream.write(f"[{self.done}/{self.total}] {document['student']}: {result} "
-                              f"({rate:.1f}/s, ETA {eta:.0f} s)\n")
+            result = f"{score:g}" if score is not None else _(STATUSES.get(document["status"], document["status"]))
+            self.stream.write(f"[{self.done}/{self.total}] {document['student']}: {result} " +
+                              _("({rate:.1f}/s, ETA {eta:.0f} s)", rate=rate, eta=eta) + "\n")
         self.stream.flush()
 
 
@@ -255,13 +264,16 @@ def _end_workers() -> None:
 
 def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = None, limits: Limits = Limits(),
                 on_plan: Callable[[int, int], None] | None = None,
-                on_done: Callable[[dict], None] | None = None) -> list[dict]:
-    """Grade every student of `klass` not already graded in `out`; return every row, by id.
+                on_done: Callable[[dict], None] | None = None, language: str | None = None) -> list[dict]:
+    """Grade every student of `klass` not already graded in `out`; return every row, by id. The reports
+    are written in `language` (default: the current one), which the workers are told: a process started
+    by spawn does not inherit it.
 
     Ctrl-C stops handing out work, gives the students being graded `GRACE` seconds, ends the
     workers and raises `Interrupted` with what is done; a second Ctrl-C exits at once (130).
     """
     students = klass.students
+    language = language or i18n.current()
     reports = out / REPORTS
     reports.mkdir(parents=True, exist_ok=True)
     for unfinished in reports.glob(".*.json"):  # a report being written when a run was killed
@@ -269,7 +281,7 @@ def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = Non
     documents, pending = {}, []
     fingerprint = grader_fingerprint()
     for student in students:
-        stamp = key(student, limits, fingerprint)
+        stamp = key(student, limits, fingerprint, language)
         previous = _read_json(reports / f"{student.id}.json")
         if previous and previous.get("key") == stamp and previous.get("status") not in ("grader error", "for review"):
             documents[student.id] = previous
@@ -283,8 +295,8 @@ def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = Non
     def interrupt(signum, frame) -> None:
         if stop.is_set():  # the second Ctrl-C: no waiting, no traceback
             _end_workers()
-            sys.stderr.write(f"\ninterrupted: {len(documents)} of {len(students)} graded; "
-                             "run the same command to resume\n")
+            sys.stderr.write("\n" + _("interrupted: {done} of {total} graded; run the same command to resume",
+                                      done=len(documents), total=len(students)) + "\n")
             os._exit(130)
         stop.set()
 
@@ -300,11 +312,11 @@ def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = Non
 
     previous_handler = signal.signal(signal.SIGINT, interrupt)
     try:
-        for _ in range(3):  # a worker that dies takes its pool with it: start another for what is left
+        for _attempt in range(3):  # a worker that dies takes its pool with it: start another for what is left
             if not pending:
                 break
             pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
-                                       initializer=_start_worker, initargs=(stem, os.getpid()))
+                                       initializer=_start_worker, initargs=(stem, os.getpid(), language))
             futures = {pool.submit(_grade_one, student, limits, reports / f"{student.id}.json", stamp):
                        (student, stamp) for student, stamp in pending}
             pending, waiting = [], set(futures)
@@ -326,8 +338,8 @@ def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = Non
             pool.shutdown(wait=True)
     finally:
         signal.signal(signal.SIGINT, previous_handler)
-    for student, _ in pending:
+    for student, _stamp in pending:
         documents[student.id] = {"student": student.id, "name": student.name, "late": student.late,
                                  "status": "grader error", "report": None,
-                                 "reason": "the grading process died three times on this class"}
+                                 "reason": _("the grading process died three times on this class")}
     return [documents[s.id] for s in students]

@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, Phase, settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
 from .files import user_cache
+from .i18n import N_, _, translate
 from .sandbox.wire import Unsupported
 from .values import MAX_ITEMS_SHOWN, format_call, format_number, format_value
 
@@ -176,23 +177,31 @@ class Mistake:
     hint: str
 
 
-def as_numbers(call: str, actual: object, what: str = "numbers") -> np.ndarray:
-    """The returned value as a float array, or a failure that says what came back instead."""
+NUMBERS = N_("numbers")
+
+
+def as_numbers(call: str, actual: object, what: str = NUMBERS) -> np.ndarray:
+    """The returned value as a float array, or a failure that says what came back instead.
+
+    `what` says what was expected ("a single number"): marked with `N_`, or already translated."""
     if actual is None:
-        raise CheckFailed(f"`{call}` returned None.",
-                          "Did you forget the `return` statement?")
+        raise CheckFailed(_("`{call}` returned None.", call=call),
+                          _("Did you forget the `return` statement?"))
     try:
         return np.asarray(actual, dtype=float)
     except (TypeError, ValueError):
         pass
-    plain = "Return plain numbers: a float, a list of floats or a NumPy array."
+    plain = _("Return plain numbers: a float, a list of floats or a NumPy array.")
+    what = translate(what)
     inside = _first_unsupported(actual)
     if inside is actual:
-        raise CheckFailed(f"`{call}` returned {actual}; expected {what}.", plain)
+        raise CheckFailed(_("`{call}` returned {value}; expected {what}.", call=call, value=format_value(actual),
+                            what=what), plain)
     if inside is not None:
-        raise CheckFailed(f"`{call}` returned {format_value(actual)}, which holds {inside}; "
-                          f"expected {what}.", plain)
-    raise CheckFailed(f"`{call}` returned {format_value(actual)}, which is not {what}.", plain)
+        raise CheckFailed(_("`{call}` returned {value}, which holds {inside}; expected {what}.",
+                            call=call, value=format_value(actual), inside=format_value(inside), what=what), plain)
+    raise CheckFailed(_("`{call}` returned {value}, which is not {what}.", call=call, value=format_value(actual),
+                        what=what), plain)
 
 
 def _first_unsupported(value: object) -> Unsupported | None:
@@ -212,7 +221,7 @@ def close(a: np.ndarray, b: np.ndarray, rtol: float = RTOL, atol: float = ATOL) 
 def known_mistake(actual: np.ndarray, mistakes: Callable[[], Sequence[Mistake]] | None) -> str:
     """The hints of the known mistakes that give `actual`, computed only now that it failed."""
     hints = [m.hint for m in (mistakes() if mistakes else ()) if close(actual, m.value)]
-    return " Or else: ".join(hints)
+    return _(" Or else: ").join(hints)
 
 
 def _small(array: np.ndarray) -> bool:
@@ -224,13 +233,14 @@ def _difference(array: np.ndarray, wanted: np.ndarray, name: str) -> str:
     wrong = ~np.isclose(array, wanted, rtol=RTOL, atol=ATOL)
     index = tuple(int(i) for i in np.argwhere(wrong)[0])
     where = ", ".join(str(i) for i in index)
-    return (f"with {int(wrong.sum())} of its {array.size} values wrong; the first is {name}[{where}] = "
-            f"{format_number(array[index])}, expected {format_number(wanted[index])}")
+    return _("with {wrong} of its {size} values wrong; the first is {name}[{where}] = {value}, expected {expected}",
+             wrong=int(wrong.sum()), size=array.size, name=name, where=where, value=format_number(array[index]),
+             expected=format_number(wanted[index]))
 
 
 def expect_close(call: str, actual: object, expected: object, *, part: str = "",
                  mistakes: Callable[[], Sequence[Mistake]] | None = None,
-                 hint: str = "", what: str = "numbers") -> None:
+                 hint: str = "", what: str = NUMBERS) -> None:
     """Fail unless `actual` equals `expected` within tolerance; name a known mistake if it is one.
 
     `part` names which of several returned values this is (say "MSE"). `mistakes` is a
@@ -242,17 +252,31 @@ def expect_close(call: str, actual: object, expected: object, *, part: str = "",
         mistakes()
     if close(array, wanted):
         return
-    returned = f"`{call}` returned " + (f"{part} = " if part and _small(array) else f"{part} " if part else "")
-    if _small(array) and _small(wanted):
-        shown = f"{returned}{format_value(actual)}, expected {format_value(expected)}."
+    small = _small(array)
+    if small and _small(wanted):
+        shown = (_("`{call}` returned {part} = {value}, expected {expected}.", call=call, part=part,
+                   value=format_value(actual), expected=format_value(expected)) if part else
+                 _("`{call}` returned {value}, expected {expected}.", call=call, value=format_value(actual),
+                   expected=format_value(expected)))
     elif array.shape != wanted.shape:
-        shown = (f"{returned}{format_value(actual) if _small(array) else 'an array'} of shape {array.shape}, "
-                 f"expected shape {wanted.shape}.")
+        shapes = {"call": call, "part": part, "shape": array.shape, "expected": wanted.shape}
+        if small:
+            shown = (_("`{call}` returned {part} = {value} of shape {shape}, expected shape {expected}.",
+                       value=format_value(actual), **shapes) if part else
+                     _("`{call}` returned {value} of shape {shape}, expected shape {expected}.",
+                       call=call, value=format_value(actual), shape=array.shape, expected=wanted.shape))
+        else:
+            shown = (_("`{call}` returned {part} an array of shape {shape}, expected shape {expected}.", **shapes)
+                     if part else _("`{call}` returned an array of shape {shape}, expected shape {expected}.",
+                                    call=call, shape=array.shape, expected=wanted.shape))
     else:
-        shown = f"{returned}{'' if part else 'an array '}of shape {array.shape} " \
-                f"{_difference(array, wanted, part or 'value')}."
-    raise CheckFailed(shown, known_mistake(array, mistakes) or hint or "Compare your code with the "
-                                                                      "formula in the function's docstring.")
+        difference = _difference(array, wanted, part or "value")
+        shown = (_("`{call}` returned {part} of shape {shape} {difference}.", call=call, part=part,
+                   shape=array.shape, difference=difference) if part else
+                 _("`{call}` returned an array of shape {shape} {difference}.", call=call, shape=array.shape,
+                   difference=difference))
+    raise CheckFailed(shown, known_mistake(array, mistakes) or hint or _("Compare your code with the "
+                                                                         "formula in the function's docstring."))
 
 
 def ask(student, function: str, *args):
@@ -279,5 +303,5 @@ def expect_unchanged(call: str, before: Sequence, after: Sequence, names: Sequen
     for name, old, new in zip(names, before, after):
         if isinstance(old, (list, np.ndarray)) and not _same(old, new):
             raise CheckFailed(
-                f"`{call}` changed its argument `{name}` to {format_value(new)}.",
-                "Never modify the inputs: compute new values into a new list or array.")
+                _("`{call}` changed its argument `{name}` to {value}.", call=call, name=name, value=format_value(new)),
+                _("Never modify the inputs: compute new values into a new list or array."))

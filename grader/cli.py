@@ -13,7 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, assignment as assignments
+from . import __version__, assignment as assignments, i18n
+from .i18n import N_, _, translate
 
 EXIT_PASSED, EXIT_BELOW, EXIT_MISUSE, EXIT_GRADER_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
@@ -25,7 +26,7 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one clear line instead of argparse's usage dump
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
+        raise UsageError(_("{problem} (see `{command} --help`)", problem=message, command=self.prog))
 
 
 def _pick_assignment(name: str | None, path: Path | None) -> assignments.Assignment:
@@ -33,14 +34,14 @@ def _pick_assignment(name: str | None, path: Path | None) -> assignments.Assignm
     known = assignments.available()
     if name:
         if name not in known:
-            raise UsageError(f"no lesson named {name!r}; known: {', '.join(known)}")
+            raise UsageError(_("no lesson named {name}; known: {known}", name=repr(name), known=", ".join(known)))
         return assignments.load(name)
     named = _lessons_named_by(path, known) if path is not None else []
     if len(named) == 1:
         return assignments.load(named[0])
     if len(known) == 1:
         return assignments.load(known[0])
-    raise UsageError(f"say which lesson with --lesson ({', '.join(named or known)})")
+    raise UsageError(_("say which lesson with --lesson ({lessons})", lessons=", ".join(named or known)))
 
 
 def _lessons_named_by(path: Path, known: list[str]) -> list[str]:
@@ -61,10 +62,10 @@ def _default_submission(name: str | None) -> tuple[assignments.Assignment, Path]
     stems = [name] if name else assignments.available()
     existing = [stem for stem in stems if _exercise_file(stem).exists()]
     if len(existing) > 1:
-        files = " or ".join(f"`grader check {_exercise_file(stem)}`" for stem in existing)
-        raise UsageError(f"this kit has {len(existing)} lessons; name the file to grade: {files}")
+        files = _(" or ").join(f"`grader check {_exercise_file(stem)}`" for stem in existing)
+        raise UsageError(_("this kit has {n} lessons; name the file to grade: {files}", n=len(existing), files=files))
     if len(existing) != 1 and len(stems) > 1:
-        raise UsageError(f"say which lesson with --lesson ({', '.join(stems)})")
+        raise UsageError(_("say which lesson with --lesson ({lessons})", lessons=", ".join(stems)))
     stem = existing[0] if existing else stems[0]
     return _pick_assignment(stem, None), _exercise_file(stem)
 
@@ -86,12 +87,12 @@ def cmd_check(args) -> int:
         if args.path is None:
             assignment, path = _default_submission(args.lesson)
         elif not args.path.exists():
-            raise UsageError(f"{args.path}: no such file or folder")
+            raise UsageError(_("{path}: no such file or folder", path=args.path))
         elif args.path.is_dir() and not any(p.suffix in (".py", ".ipynb") for p in args.path.rglob("*")):
-            raise UsageError(f"{args.path}: the folder holds no .py or .ipynb file to grade")
+            raise UsageError(_("{path}: the folder holds no .py or .ipynb file to grade", path=args.path))
         elif args.path.is_file() and args.path.suffix not in (".py", ".ipynb"):
-            raise UsageError(f"{args.path} is neither a .py file nor a notebook (.ipynb): give the file with "
-                             "your functions, or the folder that holds it")
+            raise UsageError(_("{path} is neither a .py file nor a notebook (.ipynb): give the file with "
+                               "your functions, or the folder that holds it", path=args.path))
         else:
             assignment, path = _pick_assignment(args.lesson, args.path), args.path
     except UsageError as problem:
@@ -100,8 +101,8 @@ def cmd_check(args) -> int:
         raise
     maximum = None if args.min_score is None else sum(c.points for c in assignment.checks())  # imports them: slow
     if args.min_score is not None and not 0 <= args.min_score <= maximum:
-        raise UsageError(f"--min-score {args.min_score:g} is outside 0..{maximum:g}, the points this "
-                         "assignment has")
+        raise UsageError(_("--min-score {score:g} is outside 0..{maximum:g}, the points this assignment has",
+                           score=args.min_score, maximum=maximum))
     limits = _limits(args)
     _check_limits(assignment, limits)
     if args.watch:
@@ -117,9 +118,10 @@ def cmd_check(args) -> int:
     except Exception as fault:  # a fault of the grader's: still leave Gradescope a results file
         if args.gradescope:
             gradescope.write(args.gradescope, gradescope.crashed(f"{type(fault).__name__}: {fault}"))
-        print(f"grader: internal error: {type(fault).__name__}: {fault} (please report this)", file=sys.stderr)
+        print(_("grader: internal error: {error} (please report this)", error=": ".join((type(fault).__name__, str(fault)))),
+              file=sys.stderr)
         return EXIT_GRADER_FAILED
-    publish(report, args, assignment.title)
+    publish(report, args, translate(assignment.title))
     if report.incomplete:  # checks broke in the grader: the score is not final, whatever it is
         return EXIT_GRADER_FAILED
     pass_mark = report.max_score if args.min_score is None else args.min_score
@@ -133,20 +135,20 @@ def cmd_watch(args, assignment, path: Path, limits) -> int:
     from .watch import watch
 
     if args.format != "text" or args.gradescope or args.junit:
-        raise UsageError("--watch prints the text report after each save: leave out --format, --gradescope "
-                         "and --junit")
+        raise UsageError(_("--watch prints the text report after each save: leave out --format, --gradescope "
+                           "and --junit"))
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     first = [True]
 
     def show(report, changes: dict, problem: str) -> None:
         if not first[0]:
-            print("\n" + "-" * 30 + " saved: graded again " + "-" * 30 + "\n")
+            print("\n" + "-" * 30 + " " + _("saved: graded again") + " " + "-" * 30 + "\n")
         if problem:
-            print(f"grader: {problem.strip(chr(39))}; waiting for it to be saved")
+            print(_("grader: {problem}; waiting for it to be saved", problem=problem.strip(chr(39))))
         else:
-            sys.stdout.write(text.render(report, title=assignment.title, colour=colour, changes=changes))
+            sys.stdout.write(text.render(report, title=translate(assignment.title), colour=colour, changes=changes))
         if first[0]:
-            print(f"\nWatching {path}: it is graded again each time you save it (Ctrl-C stops).")
+            print("\n" + _("Watching {path}: it is graded again each time you save it (Ctrl-C stops).", path=path))
             first[0] = False
         sys.stdout.flush()
 
@@ -157,7 +159,7 @@ def cmd_watch(args, assignment, path: Path, limits) -> int:
     except LookupError as problem:
         raise UsageError(str(problem).strip("'\"")) from None
     except KeyboardInterrupt:
-        print("\nStopped watching.")
+        print("\n" + _("Stopped watching."))
     return EXIT_INTERRUPTED
 
 
@@ -195,8 +197,8 @@ def cmd_grade(args) -> int:
 
     folder = args.folder
     if folder.is_file() and folder.suffix != ".zip":
-        raise UsageError(f"{folder} is a file: give the folder that holds the class's submissions "
-                         f"(or a .zip of it), e.g. `grader grade {folder.parent}`")
+        raise UsageError(_("{path} is a file: give the folder that holds the class's submissions "
+                           "(or a .zip of it), e.g. `grader grade {parent}`", path=folder, parent=folder.parent))
     assignment = _pick_assignment(args.lesson, None)
     out = args.out or folder.parent / f"{folder.stem if folder.suffix == '.zip' else folder.name}-graded"
     limits = _limits(args)
@@ -217,8 +219,9 @@ def cmd_grade(args) -> int:
         return EXIT_INTERRUPTED
     summary = _write_gradebook(rows, klass, assignment, out, args)
     graded = sum(r["status"] == "graded" for r in rows)
-    ignored = f"; ignored (not a submission): {', '.join(klass.ignored)}" if klass.ignored else ""
-    print(f"{len(rows)} submissions ({klass.source} layout), {graded} graded: {out / 'grades.csv'}, {summary}{ignored}")
+    ignored = _("; ignored (not a submission): {names}", names=", ".join(klass.ignored)) if klass.ignored else ""
+    print(_("{n} submissions ({layout} layout), {graded} graded: {grades}, {summary}{ignored}", n=len(rows),
+            layout=klass.source, graded=graded, grades=out / "grades.csv", summary=summary, ignored=ignored))
     return EXIT_PASSED
 
 
@@ -228,7 +231,7 @@ def _write_gradebook(rows, klass, assignment, out: Path, args) -> Path:
     write_grades(rows, assignment, out / "grades.csv")
     if args.canvas:
         write_canvas(rows, assignment, args.canvas, column=args.canvas_column, source=klass.source)
-    return write_summary(rows, out, assignment.title, ignored=klass.ignored)
+    return write_summary(rows, out, translate(assignment.title), ignored=klass.ignored)
 
 
 def _check_limits(assignment, limits) -> None:
@@ -274,8 +277,8 @@ def cmd_build(args) -> int:
     stale = [path for assignment in lessons for path in build(assignment, check_only=args.check)]
     stale += build_catalogs({DOMAIN, *(a.stem for a in lessons)}, check_only=args.check)
     for path in stale:
-        print(f"{path}: {'out of date; run `grader build`' if args.check else 'written'}",
-              file=sys.stderr if args.check else sys.stdout)
+        print(_("{path}: out of date; run `grader build`", path=path) if args.check else
+              _("{path}: written", path=path), file=sys.stderr if args.check else sys.stdout)
     return EXIT_BELOW if args.check and stale else EXIT_PASSED
 
 
@@ -283,7 +286,8 @@ def cmd_gradescope_bundle(args) -> int:
     from .bundle import gradescope_bundle
 
     assignment = _pick_assignment(args.lesson, None)
-    print(f"{gradescope_bundle(args.out, assignment.stem)}: upload it as the autograder of a Gradescope assignment")
+    print(_("{path}: upload it as the autograder of a Gradescope assignment",
+            path=gradescope_bundle(args.out, assignment.stem, language=args.lang)))
     return EXIT_PASSED
 
 
@@ -292,10 +296,10 @@ def cmd_release(args) -> int:
 
     assignment = _pick_assignment(args.lesson, None)
     try:
-        out = release(assignment, args.out)
+        out = release(assignment, args.out, language=args.lang)
     except ReleaseError as problem:
         raise UsageError(str(problem)) from None
-    print(f"{out}: the student release (exercises, grader, public checks; no solution)")
+    print(_("{path}: the student release (exercises, grader, public checks; no solution)", path=out))
     return EXIT_PASSED
 
 
@@ -308,9 +312,9 @@ def cmd_new(args) -> int:
         raise UsageError(str(problem)) from None
     root = assignments.KIT_ROOT
     for path in written:
-        print(f"{path.relative_to(root)}: written")
-    print(f"Next: `grader build --lesson {args.stem}`, then `grader selftest --lesson {args.stem}`; "
-          "docs/authoring.md says how to grow the lesson.")
+        print(_("{path}: written", path=path.relative_to(root)))
+    print(_("Next: `grader build --lesson {stem}`, then `grader selftest --lesson {stem}`; "
+            "docs/authoring.md says how to grow the lesson.", stem=args.stem))
     return EXIT_PASSED
 
 
@@ -330,7 +334,7 @@ def _positive(text: str) -> float:
     except ValueError:
         value = -1.0
     if not (0 < value < float("inf")):
-        raise argparse.ArgumentTypeError(f"must be a positive number, not {text}")
+        raise argparse.ArgumentTypeError(_("must be a positive number, not {text}", text=text))
     return value
 
 
@@ -340,15 +344,15 @@ def _id_pattern(text: str):
     try:
         pattern = re.compile(text)
     except re.error as problem:
-        raise argparse.ArgumentTypeError(f"is not a regular expression ({problem})") from None
+        raise argparse.ArgumentTypeError(_("is not a regular expression ({problem})", problem=problem)) from None
     if "student" not in pattern.groupindex:
-        raise argparse.ArgumentTypeError("needs a named group `(?P<student>...)` that captures the student's id")
+        raise argparse.ArgumentTypeError(_("needs a named group `(?P<student>...)` that captures the student's id"))
     return text
 
 
 def _whole(text: str) -> int:
     if not text.isdigit() or int(text) == 0:
-        raise argparse.ArgumentTypeError(f"must be a whole number above 0, not {text}")
+        raise argparse.ArgumentTypeError(_("must be a whole number above 0, not {text}", text=text))
     return int(text)
 
 
@@ -357,97 +361,128 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
 
     defaults = Limits()
     command.add_argument("--timeout", type=_positive, default=defaults.call_timeout, metavar="SECONDS",
-                         help=f"time limit of each call into the submission (default: {defaults.call_timeout:g})")
+                         help=_("time limit of each call into the submission (default: {seconds:g})",
+                                seconds=defaults.call_timeout))
     command.add_argument("--import-timeout", type=_positive, default=defaults.import_timeout, metavar="SECONDS",
-                         help=f"time limit for importing the submission (default: {defaults.import_timeout:g})")
+                         help=_("time limit for importing the submission (default: {seconds:g})",
+                                seconds=defaults.import_timeout))
     command.add_argument("--memory", type=_whole, default=defaults.memory_mb, metavar="MIB",
-                         help=f"memory limit of the submission's process (default: {defaults.memory_mb})")
+                         help=_("memory limit of the submission's process (default: {memory})", memory=defaults.memory_mb))
     command.add_argument("--sandbox", choices=("auto", "require", "off"), default=defaults.sandbox,
-                         help="confine the student's code with every layer the kernel allows (auto), refuse "
+                         help=_("confine the student's code with every layer the kernel allows (auto), refuse "
                               "to grade unless files, processes and network are all confined (require), or "
-                              "not at all (off); see `grader doctor` (default: auto)")
+                              "not at all (off); see `grader doctor` (default: auto)"))
 
 
-def _add_lesson(command: argparse.ArgumentParser, help: str = "which lesson (needed when the kit has several)"):
-    command.add_argument("--lesson", "--assignment", dest="lesson", metavar="STEM", help=help)
+def _add_lang(command: argparse.ArgumentParser, help: str = "") -> None:
+    command.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,  # leave the top level's
+                         help=_(help) if help else _("the language of what the grader writes: en (English) or zh (简体中文); "
+                                      "default: the locale (LC_ALL, LC_MESSAGES, LANG: zh* is Chinese)"))
+
+
+def _add_lesson(command: argparse.ArgumentParser, help: str = N_("which lesson (needed when the kit has several)")):
+    command.add_argument("--lesson", "--assignment", dest="lesson", metavar="STEM", help=_(help))
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="grader", description="Grade the lesson's exercises.")
+    parser = _Parser(prog="grader", description=_("Grade the lesson's exercises."))
     parser.add_argument("--version", action="version", version=f"grader {__version__}")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None, help=argparse.SUPPRESS)  # grader --lang zh check
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = commands.add_parser("check", help="grade one submission")
+    check = commands.add_parser("check", help=_("grade one submission"))
     check.add_argument("path", nargs="?", type=Path,
-                       help="a .py or .ipynb file, or a folder holding one (default: exercises/<stem>.py)")
+                       help=_("a .py or .ipynb file, or a folder holding one (default: exercises/<stem>.py)"))
     check.add_argument("--format", choices=("text", "json", "markdown", "classroom"), default="text",
-                       help="what to print: a report for a person (text), the JSON report, Markdown, "
-                            "or GitHub Classroom's `result=` step output (classroom)")
-    check.add_argument("--gradescope", type=Path, metavar="FILE", help="also write Gradescope's results.json")
-    check.add_argument("--junit", type=Path, metavar="FILE", help="also write a JUnit XML report")
-    check.add_argument("--only", metavar="EXERCISE", help="grade one exercise, e.g. --only mse")
+                       help=_("what to print: a report for a person (text), the JSON report, Markdown, "
+                            "or GitHub Classroom's `result=` step output (classroom)"))
+    check.add_argument("--gradescope", type=Path, metavar="FILE", help=_("also write Gradescope's results.json"))
+    check.add_argument("--junit", type=Path, metavar="FILE", help=_("also write a JUnit XML report"))
+    check.add_argument("--only", metavar="EXERCISE", help=_("grade one exercise, e.g. --only mse"))
     check.add_argument("--watch", action="store_true",
-                       help="grade, then grade again each time the file is saved, from a warm process (Ctrl-C stops)")
+                       help=_("grade, then grade again each time the file is saved, from a warm process (Ctrl-C stops)"))
     check.add_argument("--min-score", type=float, metavar="N",
-                       help="exit 0 when the score is at least N (default: full marks)")
+                       help=_("exit 0 when the score is at least N (default: full marks)"))
     _add_limits(check)
-    _add_lesson(check, "which lesson (default: the one the file is named after, <stem>.py or .ipynb)")
+    _add_lesson(check, N_("which lesson (default: the one the file is named after, <stem>.py or .ipynb)"))
+    _add_lang(check)
     check.set_defaults(run=cmd_check)
 
-    grade = commands.add_parser("grade", help="grade a class: every submission in a folder, in parallel")
+    grade = commands.add_parser("grade", help=_("grade a class: every submission in a folder, in parallel"))
     grade.add_argument("folder", type=Path, metavar="DIR",
-                       help="a folder or .zip: one .py/.ipynb or folder per student, or an LMS export "
-                            "(Canvas, Moodle, Gradescope, GitHub Classroom clones)")
+                       help=_("a folder or .zip: one .py/.ipynb or folder per student, or an LMS export "
+                            "(Canvas, Moodle, Gradescope, GitHub Classroom clones)"))
     grade.add_argument("--id-pattern", metavar="REGEX", type=_id_pattern,
-                       help="read each student's id from the names in DIR with this regular expression, "
-                            "whose named group `student` is the id, e.g. '^(?P<student>[a-z]+)_'")
-    grade.add_argument("--out", type=Path, metavar="OUTDIR", help="where reports go (default: DIR-graded)")
+                       help=_("read each student's id from the names in DIR with this regular expression, "
+                            "whose named group `student` is the id, e.g. '^(?P<student>[a-z]+)_'"))
+    grade.add_argument("--out", type=Path, metavar="OUTDIR", help=_("where reports go (default: DIR-graded)"))
     grade.add_argument("-j", "--jobs", type=_whole, metavar="N",
-                       help="submissions graded at once (default: one per core)")
-    grade.add_argument("--canvas", type=Path, metavar="FILE", help="also write a CSV for Canvas's gradebook import")
+                       help=_("submissions graded at once (default: one per core)"))
+    grade.add_argument("--canvas", type=Path, metavar="FILE", help=_("also write a CSV for Canvas's gradebook import"))
     grade.add_argument("--canvas-column", metavar="NAME",
-                       help="the Canvas assignment to fill, as its gradebook column reads, e.g. 'Lesson 2 (1234)' "
-                            "(default: the lesson's title, which Canvas imports as a new assignment)")
+                       help=_("the Canvas assignment to fill, as its gradebook column reads, e.g. 'Lesson 2 (1234)' "
+                            "(default: the lesson's title, which Canvas imports as a new assignment)"))
     _add_lesson(grade)
     _add_limits(grade)
+    _add_lang(grade)
     grade.set_defaults(run=cmd_grade)
 
-    doctor = commands.add_parser("doctor", help="say what this machine lets the sandbox confine, and why")
+    doctor = commands.add_parser("doctor", help=_("say what this machine lets the sandbox confine, and why"))
+    _add_lang(doctor)
     doctor.set_defaults(run=cmd_doctor)
 
     if not (assignments.KIT_ROOT / "solutions").is_dir():
         return parser  # a student release: the instructor's commands need the reference
 
-    build = commands.add_parser("build", help="regenerate exercises/ from solutions/")
-    build.add_argument("--check", action="store_true", help="only say whether exercises/ is out of date")
-    _add_lesson(build, "which lesson (default: every lesson)")
+    build = commands.add_parser("build", help=_("regenerate exercises/ from solutions/"))
+    build.add_argument("--check", action="store_true", help=_("only say whether exercises/ is out of date"))
+    _add_lesson(build, N_("which lesson (default: every lesson)"))
+    _add_lang(build)
     build.set_defaults(run=cmd_build)
 
-    release = commands.add_parser("release", help="write the student release: no solution, public checks only")
+    release = commands.add_parser("release", help=_("write the student release: no solution, public checks only"))
     release.add_argument("out", type=Path, metavar="DIR")
     _add_lesson(release)
+    _add_lang(release, N_("the language of the release's grader and README: en or zh, recorded in the release "
+                       "(default: none recorded, each student's locale decides)"))
     release.set_defaults(run=cmd_release)
 
-    bundle = commands.add_parser("gradescope-bundle", help="build the autograder zip for Gradescope")
+    bundle = commands.add_parser("gradescope-bundle", help=_("build the autograder zip for Gradescope"))
     bundle.add_argument("out", type=Path, metavar="OUT.zip")
     _add_lesson(bundle)
+    _add_lang(bundle, N_("the language of the students' Gradescope reports: en or zh, recorded in run_autograder "
+                      "(default: none recorded, the container's locale decides)"))
     bundle.set_defaults(run=cmd_gradescope_bundle)
 
-    new = commands.add_parser("new", help="start a new lesson: reference, checks, a mutant")
-    new.add_argument("stem", metavar="STEM", help="the lesson's name, e.g. for solutions/STEM.py")
-    new.add_argument("--title", default="", help="the lesson's title (default: from the stem)")
+    new = commands.add_parser("new", help=_("start a new lesson: reference, checks, a mutant"))
+    new.add_argument("stem", metavar="STEM", help=_("the lesson's name, e.g. for solutions/STEM.py"))
+    new.add_argument("--title", default="", help=_("the lesson's title (default: from the stem)"))
+    _add_lang(new)
     new.set_defaults(run=cmd_new)
 
-    selftest = commands.add_parser("selftest", help="prove the checks: reference, stubs and mutants")
-    _add_lesson(selftest, "which lesson (default: every lesson)")
+    selftest = commands.add_parser("selftest", help=_("prove the checks: reference, stubs and mutants"))
+    _add_lesson(selftest, N_("which lesson (default: every lesson)"))
+    _add_lang(selftest)
     selftest.set_defaults(run=cmd_selftest)
     return parser
 
 
+def _language_asked(argv: list[str]) -> str | None:
+    """`--lang` as written on the command line, read before parsing, so that even a parsing error is in it."""
+    for k, word in enumerate(argv):
+        value = argv[k + 1] if word == "--lang" and k + 1 < len(argv) else word[7:] if word.startswith("--lang=") else None
+        if value in i18n.LANGUAGES:
+            return value
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    i18n.use(_language_asked(argv) or assignments.release_language())
     try:
         args = make_parser().parse_args(argv)
+        i18n.use(args.lang or assignments.release_language())  # a release speaks its instructor's choice
         return args.run(args)
     except UsageError as problem:
-        print(f"grader: error: {problem}", file=sys.stderr)
+        print(_("grader: error: {problem}", problem=problem), file=sys.stderr)
         return EXIT_MISUSE

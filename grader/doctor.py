@@ -12,13 +12,15 @@ import platform
 import sys
 from pathlib import Path
 
+from .i18n import N_, _
 from .sandbox.layers import LAYERS, in_force
+from .sandbox.process import LAYER_NAMES
 from .sandbox.process import Limits, Program, Sandbox
 
 _WHY_MISSING = {
-    "files": "needs Landlock (Linux 5.13 or later, with `landlock` in the boot's lsm= list)",
-    "processes": "needs user namespaces (for a PID namespace), or seccomp with Landlock ABI 6 (Linux 6.12)",
-    "network": "needs user namespaces (for a network namespace) or seccomp",
+    "files": N_("needs Landlock (Linux 5.13 or later, with `landlock` in the boot's lsm= list)"),
+    "processes": N_("needs user namespaces (for a PID namespace), or seccomp with Landlock ABI 6 (Linux 6.12)"),
+    "network": N_("needs user namespaces (for a network namespace) or seccomp"),
 }
 
 
@@ -34,7 +36,7 @@ def _read(path: str) -> str:
     try:
         return Path(path).read_text().strip()
     except OSError:
-        return "absent"
+        return _("absent")
 
 
 def _landlock_abi() -> int:
@@ -48,28 +50,28 @@ def _landlock_abi() -> int:
 def _outer_seccomp() -> str:
     for line in _read("/proc/self/status").splitlines():
         if line.startswith("Seccomp:"):
-            return {"0": "none", "1": "strict", "2": "a filter (a container's profile, e.g. Docker's)"}.get(
+            return {"0": _("none"), "1": _("strict"), "2": _("a filter (a container's profile, e.g. Docker's)")}.get(
                 line.split()[1], line)
-    return "unknown"
+    return _("unknown")
 
 
 def facts() -> list[tuple[str, str]]:
     """What explains the layers: the kernel and its switches."""
     if sys.platform == "darwin":
-        return [("system", f"macOS {platform.mac_ver()[0]}: no Landlock, namespaces or seccomp; "
-                           "the student's code runs as the grading user")]
+        return [(_("system"), _("macOS {version}: no Landlock, namespaces or seccomp; the student's code runs as "
+                                "the grading user", version=platform.mac_ver()[0]))]
     return [
-        ("kernel", f"{platform.system()} {platform.release()} ({platform.machine()})"),
-        ("Landlock ABI", str(_landlock_abi() or "unavailable")),
-        ("user namespaces", f"max_user_namespaces={_read('/proc/sys/user/max_user_namespaces')}, "
+        (_("kernel"), f"{platform.system()} {platform.release()} ({platform.machine()})"),
+        ("Landlock ABI", str(_landlock_abi() or _("unavailable"))),
+        (_("user namespaces"), f"max_user_namespaces={_read('/proc/sys/user/max_user_namespaces')}, "
                             f"unprivileged_userns_clone={_read('/proc/sys/kernel/unprivileged_userns_clone')}, "
                             "apparmor_restrict_unprivileged_userns="
                             f"{_read('/proc/sys/kernel/apparmor_restrict_unprivileged_userns')}"),
-        ("seccomp around the grader", _outer_seccomp()),
-        ("in a container", "yes" if os.path.exists("/.dockerenv") or os.path.exists("/run/.containerenv") else
-         "not that it says"),
-        ("running as", f"uid {os.geteuid()}"),
-        ("Python environment", _environment_note()),
+        (_("seccomp around the grader"), _outer_seccomp()),
+        (_("in a container"), _("yes") if os.path.exists("/.dockerenv") or os.path.exists("/run/.containerenv") else
+         _("not that it says")),
+        (_("running as"), f"uid {os.geteuid()}"),
+        (_("Python environment"), _environment_note()),
     ]
 
 
@@ -78,18 +80,20 @@ def _environment_note() -> str:
     from .assignment import KIT_ROOT
 
     inside = Path(sys.prefix).resolve().is_relative_to(KIT_ROOT.resolve())
-    return (f"{sys.prefix}: inside the kit, so a child can learn the kit's path and the names and sizes of "
-            "its files (not their contents); for class grading, install into an environment elsewhere"
-            if inside else f"{sys.prefix}")
+    return (_("{prefix}: inside the kit, so a child can learn the kit's path and the names and sizes of "
+              "its files (not their contents); for class grading, install into an environment elsewhere",
+              prefix=sys.prefix) if inside else f"{sys.prefix}")
 
 
 def report(layers: dict) -> str:
-    lines = [f"{name}: {value}" for name, value in facts()]
+    lines = [_("{fact}: {value}", fact=name, value=value) for name, value in facts()]
     lines.append("")
     for layer in LAYERS:
         how = layers.get(layer)
-        lines.append(f"{layer}: {'confined by ' + how if how else 'NOT confined: ' + _WHY_MISSING[layer]}")
+        name = _(LAYER_NAMES[layer])
+        lines.append(_("{layer}: confined by {how}", layer=name, how=how) if how else
+                     _("{layer}: NOT confined: {why}", layer=name, why=_(_WHY_MISSING[layer])))
     complete = all(layers.get(layer) for layer in LAYERS)
-    lines += ["", "--sandbox require will grade here." if complete else
-              "--sandbox require will refuse to grade here; --sandbox auto grades with the layers above."]
+    lines += ["", _("--sandbox require will grade here.") if complete else
+              _("--sandbox require will refuse to grade here; --sandbox auto grades with the layers above.")]
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .assignment import Assignment
+from .i18n import _, translate
 from .report import ERROR, FAILED, NOT_IMPLEMENTED, PASSED, CheckResult, ExerciseResult, Report
 from .sandbox.framing import clean
 from .sandbox.layers import in_force
@@ -45,7 +46,7 @@ def run_check(check, student, reference) -> CheckResult:
 
     def result(status: str, message: str = "", hint: str = "", cause: str = "") -> CheckResult:
         score = check.points if status == PASSED else 0.0
-        return CheckResult(check.name, check.title, status, score, check.points, message, hint,
+        return CheckResult(check.name, translate(check.title), status, score, check.points, message, hint,
                            "hidden" if check.hidden else "public", cause)
 
     try:
@@ -60,9 +61,10 @@ def run_check(check, student, reference) -> CheckResult:
             return result(FAILED, failure.message, failure.hint, failure.cause)
         if isinstance(failure, CheckFailed):  # the same misconception named: the same cause
             return result(FAILED, failure.message, failure.hint, failure.hint or failure.message)
-        return result(ERROR, f"The grader could not finish this check: {type(failure).__name__}: "
-                             f"{failure}", "This is a fault in the grader, not in your code: these points "
-                                           "are not counted against you; your instructor will review them.")
+        return result(ERROR, _("The grader could not finish this check: {error}",
+                               error=": ".join((type(failure).__name__, str(failure)))),
+                      _("This is a fault in the grader, not in your code: these points "
+                        "are not counted against you; your instructor will review them."))
     return result(PASSED)
 
 
@@ -75,27 +77,31 @@ def replay_passing_examples() -> None:
 
 
 def _describe_problem(problem: dict) -> str:
-    where = f" ({problem['file']}, line {problem['line']})" if problem.get("line") else ""
-    code = f": `{problem['code']}`" if problem.get("code") else ""
-    return f"{problem['type']}: {problem['message']}{where}{code}"
+    where = _(" ({file}, line {line})", file=problem["file"], line=problem["line"]) if problem.get("line") else ""
+    code = _(": `{code}`", code=problem["code"]) if problem.get("code") else ""
+    from .sandbox.proxy import exception_text
+
+    return f"{problem['type']}: {exception_text(problem['type'], problem['message'])}{where}{code}"
 
 
 def _load_failure(display: str, fatal: dict, limits: Limits) -> str:
     if fatal["type"] == "Timeout":
-        return (f"Importing {display} took longer than {limits.import_timeout:g} s. Does code at the top "
-                "level loop for a long time? Put the lesson's script under `if __name__ == \"__main__\":`.")
+        return _("Importing {file} took longer than {seconds:g} s. Does code at the top level loop for a long "
+                 "time? Put the lesson's script under `if __name__ == \"__main__\":`.",
+                 file=display, seconds=limits.import_timeout)
     if fatal["type"] == "Crash":
-        return f"Importing {display} stopped the grader's worker: {fatal['message']}."
-    return (f"{display} could not be imported, so nothing in it could be graded: {_describe_problem(fatal)}. "
-            "Run the file yourself to see the whole error.")
+        return _("Importing {file} stopped the grader's worker: {how}.", file=display,
+                 how=fatal["message"])
+    return _("{file} could not be imported, so nothing in it could be graded: {error}. "
+             "Run the file yourself to see the whole error.", file=display, error=_describe_problem(fatal))
 
 
-def _location(function: list | None) -> tuple[str, int | None]:
-    """("linear_model.py, line 40", 40); a notebook cell has no line of the file itself."""
+def _location(function: list | None, cells: set) -> tuple[str, int | None]:
+    """("linear_model.py, line 40", 40); a notebook's cell (one of `cells`) has no line of the file itself."""
     if not function:
         return "", None
     filename, line = function
-    return f"{filename}, line {line}", (None if ", cell " in filename else line)
+    return _("{file}, line {line}", file=filename, line=line), (None if filename in cells else line)
 
 
 def _signature_mismatches(assignment: Assignment, exercises, parameters: dict) -> dict[str, tuple[str, str]]:
@@ -109,7 +115,7 @@ def _signature_mismatches(assignment: Assignment, exercises, parameters: dict) -
 
 
 def _not_run(check, message: str, hint: str) -> CheckResult:
-    return CheckResult(check.name, check.title, FAILED, 0.0, check.points, message, hint,
+    return CheckResult(check.name, translate(check.title), FAILED, 0.0, check.points, message, hint,
                        "hidden" if check.hidden else "public", message)
 
 
@@ -147,8 +153,8 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
     started = time.monotonic() if started is None else started
     exercises = [e for e in assignment.exercises if only in (None, e.id)]
     if not exercises:
-        raise LookupError(f"no exercise named {only!r}; exercises: "
-                          f"{', '.join(e.id for e in assignment.exercises)}")
+        raise LookupError(_("no exercise named {name}; exercises: {exercises}", name=repr(only),
+                            exercises=", ".join(e.id for e in assignment.exercises)))
     errors, notes = list(errors or []), list(notes or [])
     results, functions, applied = [], {}, None
 
@@ -166,16 +172,17 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
         for sandbox in sandboxes:  # the grader's code and the reference are loaded: now the student's
             sandbox.go()
         if program is None:
-            results = _not_graded(checks, f"Not graded: {errors[0]}")
+            results = _not_graded(checks, _("Not graded: {error}", error=errors[0]))
         else:
             loaded = sandboxes[0].load_result()
             applied = loaded.layers
             if loaded.fatal:
                 errors.append(_load_failure(display, loaded.fatal, limits))
-                results = _not_graded(checks, f"Not graded: {errors[0]}")
+                results = _not_graded(checks, _("Not graded: {error}", error=errors[0]))
             else:
                 functions = loaded.functions
-                notes += [f"{p['chunk']} raised {_describe_problem(p)}; the cells after it still ran."
+                notes += [_("{cell} raised {error}; the cells after it still ran.", cell=p["chunk"],
+                            error=_describe_problem(p))
                          for p in loaded.problems if p["type"] != "NotImplementedError"]
                 from .sandbox.proxy import StudentModule
 
@@ -195,8 +202,9 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
             except OSError:
                 pass  # a child the student's code left in a strange state: it is gone either way
 
-    by_exercise = [ExerciseResult(e.id, e.title, tuple(r for c, r in zip(checks, results) if c.exercise == e.id),
-                                  *_location(functions.get(e.id))) for e in exercises]
+    cells = {c["filename"] for c in program.chunks if c.get("cell")} if program else set()
+    by_exercise = [ExerciseResult(e.id, translate(e.title), tuple(r for c, r in zip(checks, results) if c.exercise == e.id),
+                                  *_location(functions.get(e.id), cells)) for e in exercises]
     withheld_checks, withheld_points = assignment.withheld()
     sandbox = {"mode": limits.sandbox, "ran": applied is not None, **in_force(applied or {})}
     return Report(assignment=assignment.stem, submission=clean(submission), exercises=tuple(by_exercise),

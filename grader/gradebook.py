@@ -11,7 +11,9 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
+from . import i18n
 from .assignment import Assignment
+from .i18n import _, n_
 
 
 def write_grades(rows: list[dict], assignment: Assignment, path: Path) -> None:
@@ -100,68 +102,114 @@ def write_summary(rows: list[dict], out: Path, title: str, ignored: tuple[str, .
     """summary.md with three charts: the scores, each exercise, the commonest failures."""
     facts = summarise(rows)
     scores = facts["scores"]
-    lines = [f"# {title}: the class", "",
-             f"{facts['students']} submissions, {facts['graded']} graded (a submission that cannot be imported "
-             f"is a graded 0), {len(facts['not_graded'])} not graded.", ""]
+    lines = [_("# {title}: the class", title=title), "",
+             _("{students} submissions, {graded} graded (a submission that cannot be imported is a graded 0), "
+               "{not_graded} not graded.", students=facts["students"], graded=facts["graded"],
+               not_graded=len(facts["not_graded"])), ""]
     if not scores:
-        lines += ["Nothing was graded, so there are no scores or charts to show."]
+        lines += [_("Nothing was graded, so there are no scores or charts to show.")]
     else:
-        charts = _draw(facts, out)
-        lines += [f"Scores out of {facts['max_score']:g}: mean {statistics.mean(scores):.1f}, median "
-                  f"{statistics.median(scores):g}, lowest {min(scores):g}, highest {max(scores):g}; "
-                  f"{sum(s == facts['max_score'] for s in scores)} with full marks.", "",
-                  f"![scores]({charts[0]})", "", "## Exercises: share of students with full marks", "",
-                  "| exercise | full marks |", "|---|---|"]
+        charts, note = _draw(facts, out)
+        lines += [_("Scores out of {max_score:g}: mean {mean:.1f}, median {median:g}, lowest {lowest:g}, highest {highest:g}; "
+                    "{full} with full marks.", max_score=facts['max_score'], mean=statistics.mean(scores),
+                    median=statistics.median(scores), lowest=min(scores), highest=max(scores),
+                    full=sum(s == facts["max_score"] for s in scores)), "",
+                  *([note, ""] if note else []),
+                  "![" + _("scores") + f"]({charts[0]})", "", "## " + _("Exercises: share of students with full marks"), "",
+                  _("| exercise | full marks |"), "|---|---|"]
         lines += [f"| `{e}` | {share:.0%} |" for e, share in facts["full_marks"].items()]
-        lines += ["", f"![exercises]({charts[1]})", "", "## What to reteach: the commonest failing checks", ""]
+        lines += ["", "![" + _("exercises") + f"]({charts[1]})", "",
+                  "## " + _("What to reteach: the commonest failing checks"), ""]
         if facts["unimportable"]:
-            lines += [f"{len(facts['unimportable'])} submissions could not be imported (graded 0, listed below); "
-                      "their checks are not counted here.", ""]
+            lines += [n_("{n} submission could not be imported (graded 0, listed below); its checks are not counted "
+                         "here.", "{n} submissions could not be imported (graded 0, listed below); their checks are "
+                         "not counted here.", len(facts["unimportable"])), ""]
         if facts["failing"]:
-            lines += ["| exercise | check | students | the hint they got most |", "|---|---|---|---|"]
+            lines += [_("| exercise | check | students | the hint they got most |"), "|---|---|---|---|"]
             lines += [f"| `{e}` | {name} | {n} | {hint} |" for e, name, n, hint in facts["failing"]]
-            lines += ["", f"![failing checks]({charts[2]})"]
+            lines += ["", "![" + _("failing checks") + f"]({charts[2]})"]
         else:
-            lines += ["No check failed in a submission that could be imported."]
+            lines += [_("No check failed in a submission that could be imported.")]
     if facts["unimportable"]:
-        lines += ["", "## Graded 0: could not be imported", "", "| student | reason |", "|---|---|"]
+        lines += ["", "## " + _("Graded 0: could not be imported"), "", _("| student | reason |"), "|---|---|"]
         lines += [f"| {s} | {reason.replace('|', '/')} |" for s, reason in facts["unimportable"]]
     if facts["not_graded"]:
-        lines += ["", "## Not graded", "", "| student | status | reason |", "|---|---|---|"]
+        lines += ["", "## " + _("Not graded"), "", _("| student | status | reason |"), "|---|---|---|"]
         lines += [f"| {s} | {status} | {reason.replace('|', '/')} |" for s, status, reason in facts["not_graded"]]
     if ignored:
-        lines += ["", "## Ignored", "", f"Not submissions, not graded: {', '.join(ignored)}."]
+        lines += ["", "## " + _("Ignored"), "", _("Not submissions, not graded: {names}.", names=", ".join(ignored))]
     path = out / "summary.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def _draw(facts: dict, out: Path) -> tuple[str, str, str]:
+# fonts with Chinese glyphs, tried first by name (the usual ones on Linux, macOS, Windows), before a search
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei",
+             "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN", "PingFang SC", "Hiragino Sans GB",
+             "Heiti SC", "STHeiti", "Songti SC", "Microsoft YaHei", "SimHei", "SimSun", "Arial Unicode MS")
+
+
+def cjk_font() -> str | None:
+    """The family of an installed font that draws Chinese (`中`), or None."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    fonts = font_manager.fontManager.ttflist
+    ranked = sorted(fonts, key=lambda f: CJK_FONTS.index(f.name) if f.name in CJK_FONTS else len(CJK_FONTS))
+    for font in ranked:
+        try:
+            if FT2Font(font.fname).get_char_index(ord("中")):
+                return font.name
+        except (OSError, RuntimeError):  # a font file matplotlib cannot open
+            continue
+    return None
+
+
+def _draw(facts: dict, out: Path) -> tuple[tuple[str, str, str], str]:
+    """The three charts, and a note for summary.md when their words could not be in the chosen language."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
+    note, language = "", i18n.current()
+    font = cjk_font() if language == "zh" else None
+    if language == "zh" and font is None:  # Chinese would be drawn as empty boxes: English is readable
+        i18n.use("en")
+        note = _("No font with Chinese characters is installed (for example Noto Sans CJK SC: "
+                 "`apt install fonts-noto-cjk`), so the charts are labelled in English.")
+    chosen = {"font.family": "sans-serif", "font.sans-serif": [font, *matplotlib.rcParams["font.sans-serif"]]} \
+        if font else {}
+    try:
+        with plt.rc_context(chosen):
+            return _charts(facts, out, plt), note
+    finally:
+        i18n.use(language)
+
+
+def _charts(facts: dict, out: Path, plt) -> tuple[str, str, str]:
     from matplotlib.ticker import MaxNLocator
 
     names = ("scores.png", "exercises.png", "failing_checks.png")
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.hist(facts["scores"], bins=20, range=(0, facts["max_score"] or 1), color="tab:blue")
-    ax.set(xlabel="score", ylabel="students", title="Scores")
+    ax.set(xlabel=_("score"), ylabel=_("students"), title=_("Scores"))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     fig.tight_layout()
     fig.savefig(out / names[0], dpi=100)
     fig, ax = plt.subplots(figsize=(6, 4))
     exercises = list(facts["full_marks"])
     ax.barh(exercises[::-1], [facts["full_marks"][e] for e in exercises[::-1]], color="tab:green")
-    ax.set(xlabel="share of students with full marks", xlim=(0, 1), title="Exercises")
+    ax.set(xlabel=_("share of students with full marks"), xlim=(0, 1), title=_("Exercises"))
     fig.tight_layout()
     fig.savefig(out / names[1], dpi=100)
     failing = facts["failing"]
     top = failing[:CHART_CHECKS][::-1]
-    shown = "Failing checks" if len(failing) <= CHART_CHECKS else f"Failing checks: top {CHART_CHECKS} of {len(failing)}"
+    shown = _("Failing checks") if len(failing) <= CHART_CHECKS else \
+        _("Failing checks: top {top} of {n}", top=CHART_CHECKS, n=len(failing))
     fig, ax = plt.subplots(figsize=(9, 1.5 + 0.3 * max(len(top), 1)))
-    ax.barh([name for _, name, _, _ in top], [n for _, _, n, _ in top], color="tab:red")
-    ax.set(xlabel="students", title=shown)
+    ax.barh([row[1] for row in top], [row[2] for row in top], color="tab:red")
+    ax.set(xlabel=_("students"), title=shown)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.subplots_adjust(left=0.42, right=0.97, bottom=0.6 / (1.5 + 0.3 * max(len(top), 1)) + 0.05)
     fig.savefig(out / names[2], dpi=100)

@@ -92,12 +92,12 @@ def _catalog() -> gettext.NullTranslations:
     return translations(_language)
 
 
-def _(message: str, **values) -> str:
+def _(message: str, /, **values) -> str:
     """`message` in the current language, with its placeholders filled from `values`."""
     return _catalog().gettext(message).format_map(values)
 
 
-def n_(singular: str, plural: str, n: int, **values) -> str:
+def n_(singular: str, plural: str, n: int, /, **values) -> str:
     """The singular or plural form for `n` (Chinese has one form); `{n}` is among the placeholders."""
     return _catalog().ngettext(singular, plural, n).format_map({"n": n, **values})
 

@@ -13,6 +13,7 @@ import math
 from dataclasses import replace
 
 from .assignment import Assignment
+from .i18n import _
 from .sandbox.process import Limits
 
 DEFAULTS = Limits()
@@ -63,9 +64,10 @@ def check_limits(assignment: Assignment, limits: Limits) -> None:
         if needed is not None:
             step = 16 if field == "memory_mb" else 0.5
             advice = math.ceil(needed * 1.25 / step) * step  # a margin for a busier machine
-            raise LimitsTooLow(
-                f"{option} {getattr(limits, field):g} is too low: the reference solution needs about {needed:g} {unit} "
-                f"(below that it loses points on {exercise}); use {option} {advice:g} or more (default "
-                f"{getattr(DEFAULTS, field):g})")
-    raise LimitsTooLow(f"the reference solution does not earn full marks under these limits (it loses points on "
-                       f"{exercise}); try the defaults")
+            raise LimitsTooLow(_(
+                "{option} {value:g} is too low: the reference solution needs about {needed:g} {unit} (below that it "
+                "loses points on {exercise}); use {option} {advice:g} or more (default {default:g})", option=option,
+                value=getattr(limits, field), needed=needed, unit=unit, exercise=exercise,
+                advice=advice, default=getattr(DEFAULTS, field)))
+    raise LimitsTooLow(_("the reference solution does not earn full marks under these limits (it loses points on "
+                         "{exercise}); try the defaults", exercise=exercise))

@@ -19,14 +19,14 @@ import ast
 import atexit
 import sys
 
-from . import assignment as assignments
+from . import assignment as assignments, i18n
 from .engine import grade_program, replay_passing_examples
 from .render import html, text
 from .report import Report
 from .sandbox.process import ForkServer, Limits, Program
 from .submission import _blank_magics
 
-SUBMISSION = "the notebook's kernel"
+SUBMISSION = i18n.N_("the notebook's kernel")
 _WARM: dict = {}  # the fork server, kept between calls; closed when the kernel exits
 
 
@@ -49,19 +49,23 @@ class NotebookReport:
         return text.render(self.report, title=self.title)
 
 
-def check(exercise: str | None = None, *, assignment: str | None = None, limits: Limits = Limits()) -> NotebookReport:
-    """Grade the functions this kernel has defined, or only `exercise` (`grader.check("mse")`)."""
+def check(exercise: str | None = None, *, assignment: str | None = None, limits: Limits = Limits(),
+          lang: str | None = None) -> NotebookReport:
+    """Grade the functions this kernel has defined, or only `exercise` (`grader.check("mse")`), in `lang`
+    ("en" or "zh"; by default a release's recorded choice, else the kernel's locale)."""
+    i18n.use(lang or assignments.release_language())
     chosen = _pick_assignment(assignment, exercise)
     cells = kernel_cells()
     if cells:
         program, errors = Program(module=chosen.stem, chunks=cells, tolerant=True), []
     else:
-        program, errors = None, ["No cell has run in this kernel yet: run the cells that define your "
-                                 "functions, then check again."]
-    report = grade_program(chosen, program, SUBMISSION, SUBMISSION, only=exercise, limits=limits,
+        program, errors = None, [i18n._("No cell has run in this kernel yet: run the cells that define your "
+                                        "functions, then check again.")]
+    shown = i18n._(SUBMISSION)
+    report = grade_program(chosen, program, shown, shown, only=exercise, limits=limits,
                            forks=_fork_server(), errors=errors)
     replay_passing_examples()
-    return NotebookReport(report, chosen.title)
+    return NotebookReport(report, i18n.translate(chosen.title))
 
 
 def _fork_server() -> ForkServer:
@@ -110,8 +114,8 @@ def kernel_cells() -> list[dict]:
     else:
         path = getattr(sys.modules["__main__"], "__file__", None)
         if not path or not path.endswith(".py"):
-            raise RuntimeError("grader.check() grades the cells a Jupyter kernel or IPython has run; "
-                               "from a terminal, run `grader check YOUR_FILE.py`")
+            raise RuntimeError(i18n._("grader.check() grades the cells a Jupyter kernel or IPython has run; "
+                                      "from a terminal, run `grader check YOUR_FILE.py`"))
         with open(path, encoding="utf-8") as f:
             numbered = [(1, f.read())]
     sources = [(n, _blank_magics(source)) for n, source in numbered]

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from .sandbox.wire import from_plain, to_plain
+from .i18n import _
 
 
 class NotRecorded(LookupError):
@@ -51,12 +52,12 @@ class Answers:
 
     def __getattr__(self, function: str):
         if function not in self._functions:
-            raise AttributeError(f"the recorded reference has no function {function!r}")
+            raise AttributeError(_("the recorded reference has no function {function}", function=repr(function)))
 
         def replay(*args):
             key = _key(function, args)
             if key not in self._answers:
-                raise NotRecorded(f"the release has no recorded answer for {function}{args!r}")
+                raise NotRecorded(_("the release has no recorded answer for {call}", call=function + repr(args)))
             return from_plain(self._answers[key])
 
         return replay

@@ -17,9 +17,10 @@ import shutil
 from pathlib import Path
 
 from .assignment import KIT_ROOT, Assignment
+from .i18n import N_, _, translate
 
 ENGINE_SKIPPED = {"lessons"}  # each lesson is copied on its own terms
-README = """# {title}
+README = N_("""# {title}
 
 Exercises for {title}, with the grader that checks them.
 
@@ -36,7 +37,7 @@ one exercise); with an editor, `grader check --watch exercises/{stem}.py` grades
 save; `grader check` grades once (`--only mse`: one exercise). This copy runs {public} public checks worth {public_points:g}
 points. Your instructor also runs {hidden} hidden checks worth {hidden_points:g} points, on
 inputs you do not see: make your functions right for any input, not only for these.
-"""
+""")
 GITIGNORE = """\
 # what installing and running the kit leaves behind: not part of your work
 .venv/
@@ -102,13 +103,15 @@ def _record_answers(assignment: Assignment):
         checking.RECORDING = False
     failing = [c.name for e in report.exercises for c in e.checks if not c.passed]
     if failing:
-        raise ReleaseError(f"the reference fails public checks: {', '.join(failing)}")
+        raise ReleaseError(_("the reference fails public checks: {checks}", checks=", ".join(failing)))
     return recorder, assignment.checks()
 
 
-def release(assignment: Assignment, out: Path) -> Path:
+def release(assignment: Assignment, out: Path, language: str | None = None) -> Path:
+    """Write the release into `out`; `language` ("en", "zh"), when chosen, is the one its grader speaks
+    (a student's `--lang` still wins), recorded in release.json; else the student's locale decides."""
     if out.exists() and any(out.iterdir()):
-        raise ReleaseError(f"{out} is not empty; name a new folder")
+        raise ReleaseError(_("{path} is not empty; name a new folder", path=out))
     recorder, checks = _record_answers(assignment)
     package = KIT_ROOT / "grader"
     for path in sorted(package.rglob("*.py")):
@@ -116,6 +119,9 @@ def release(assignment: Assignment, out: Path) -> Path:
         if relative.parts[0] not in ENGINE_SKIPPED and "__pycache__" not in relative.parts:
             _copy(path, out / "grader" / relative)
     _copy(package / "lessons" / "__init__.py", out / "grader" / "lessons" / "__init__.py")
+    for catalog in sorted([*package.glob("locale/*/LC_MESSAGES/*.mo"),
+                           *assignment.lesson_folder.glob("locale/*/LC_MESSAGES/*.mo")]):
+        _copy(catalog, out / "grader" / catalog.relative_to(package))  # the compiled translations
     lesson = out / "grader" / "lessons" / assignment.stem
     for path in sorted(assignment.lesson_folder.glob("*.py")):
         source = path.read_text(encoding="utf-8")
@@ -126,8 +132,9 @@ def release(assignment: Assignment, out: Path) -> Path:
         (lesson / path.name).write_text(source, encoding="utf-8")
     recorder.save(lesson / "answers.json")
     hidden = [c for c in checks if c.hidden]
-    (lesson / "release.json").write_text(json.dumps(
-        {"hidden_checks": len(hidden), "hidden_points": sum(c.points for c in hidden)}) + "\n", encoding="utf-8")
+    facts = {"hidden_checks": len(hidden), "hidden_points": sum(c.points for c in hidden)}
+    (lesson / "release.json").write_text(json.dumps({**facts, **({"language": language} if language else {})})
+                                         + "\n", encoding="utf-8")
     for path in (*assignment.exercise_paths, KIT_ROOT / "pyproject.toml"):
         _copy(path, out / path.relative_to(KIT_ROOT))
     (out / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
@@ -136,13 +143,13 @@ def release(assignment: Assignment, out: Path) -> Path:
     (out / workflow).write_text((KIT_ROOT / workflow).read_text(encoding="utf-8").replace(
         "grader check .", f"grader check . --lesson {assignment.stem}"), encoding="utf-8")
     public = [c for c in checks if not c.hidden]
-    (out / "README.md").write_text(README.format(
-        title=assignment.title, stem=assignment.stem, public=len(public), public_points=sum(c.points for c in public),
+    (out / "README.md").write_text(_(  # in the language of the release (`--lang`)
+        README, title=translate(assignment.title), stem=assignment.stem, public=len(public), public_points=sum(c.points for c in public),
         hidden=len(hidden), hidden_points=sum(c.points for c in hidden)), encoding="utf-8")
     leaks = leaked_lines(out, assignment.solution_path.read_text(encoding="utf-8"))
     if leaks:
         shutil.rmtree(out)
-        raise ReleaseError("the release would contain lines of the solution: " + "; ".join(leaks[:5]))
+        raise ReleaseError(_("the release would contain lines of the solution: {lines}", lines="; ".join(leaks[:5])))
     return out
 
 

@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .i18n import N_, _
+
 PASSED, FAILED, NOT_IMPLEMENTED = "passed", "failed", "not implemented"
 ERROR = "error"  # the grader broke inside the check: its points are for review, not lost
+
+
+# how the report's foot names each layer; `how` (from sandbox.layers) is machine data, as the JSON has it
+LAYER_CONFINED = {"files": N_("files confined ({how})"), "processes": N_("processes confined ({how})"),
+                  "network": N_("network confined ({how})")}
+LAYER_NOT_CONFINED = {"files": N_("files NOT confined"), "processes": N_("processes NOT confined"),
+                      "network": N_("network NOT confined")}
 
 
 @dataclass(frozen=True)
@@ -115,10 +124,10 @@ class Report:
 
     def score_line(self) -> str:
         """"Score: 80/100", and when checks broke in the grader, how many points await review."""
-        line = f"Score: {self.score:g}/{self.max_score:g}"
+        line = _("Score: {score:g}/{max_score:g}", score=self.score, max_score=self.max_score)
         if self.incomplete:
-            line += (f" (incomplete: the grader failed on checks worth {self.for_review:g} points; "
-                     "they are not counted as lost and are marked for review)")
+            line += _(" (incomplete: the grader failed on checks worth {points:g} points; "
+                      "they are not counted as lost and are marked for review)", points=self.for_review)
         return line
 
     def sandbox_line(self) -> str:
@@ -126,10 +135,10 @@ class Report:
         if not self.sandbox:
             return ""
         if not self.sandbox.get("ran", True):
-            return "Sandbox: none of the submission's code ran."
-        parts = [f"{layer} {how and f'confined ({how})' or 'NOT confined'}"
-                 for layer, how in self.sandbox.items() if layer in ("files", "processes", "network")]
-        return f"Sandbox ({self.sandbox.get('mode', 'auto')}): " + "; ".join(parts) + "."
+            return _("Sandbox: none of the submission's code ran.")
+        parts = [_(LAYER_CONFINED[layer], how=how) if how else _(LAYER_NOT_CONFINED[layer])
+                 for layer, how in self.sandbox.items() if layer in LAYER_CONFINED]
+        return _("Sandbox ({mode}): {layers}.", mode=self.sandbox.get("mode", "auto"), layers=_("; ").join(parts))
 
     def to_dict(self) -> dict:
         return {"assignment": self.assignment, "submission": self.submission, "score": self.score,

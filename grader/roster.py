@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .discovery import SUFFIXES, SubmissionError, code_files, skipped_folder
+from .i18n import _
 
 # Canvas, "Download Submissions": every file is `<sortable name>[_LATE]_<user id>_<file id>_<file name>`,
 # the name lower-cased with non-word characters removed, `anon_<id>` instead of the user id when
@@ -123,7 +124,7 @@ def _entries(top: list[Path], folder: Path, pattern: re.Pattern | None) -> tuple
 def read(folder: Path, *, skip: tuple[Path, ...] = (), id_pattern: str | None = None) -> Roster:
     """Every student of the class in `folder`, whatever the layout."""
     if not folder.is_dir():
-        raise SubmissionError(f"{folder}: no such folder")
+        raise SubmissionError(_("{path}: no such folder", path=folder))
     pattern = re.compile(id_pattern) if id_pattern else None
     skip = tuple(p.resolve() for p in skip)
     top, ignored = [], []
@@ -131,7 +132,7 @@ def read(folder: Path, *, skip: tuple[Path, ...] = (), id_pattern: str | None = 
         if entry.is_symlink() or entry.resolve() in skip or (entry.is_dir() and skipped_folder(entry)):
             continue
         if entry.is_dir() and not any(f.is_file() for f in entry.rglob("*")):
-            ignored.append(f"{entry.name}/ (empty)")
+            ignored.append(_("{name}/ (empty)", name=entry.name))
         elif entry.is_dir() or entry.suffix in SUFFIXES:
             top.append(entry)
         elif entry.name != GRADESCOPE_METADATA and not entry.name.startswith("."):
@@ -165,13 +166,14 @@ def unpack(archive: Path, into: Path) -> Path:
                     continue
                 budget -= member.file_size
                 if budget < 0:
-                    raise SubmissionError(f"{archive}: unpacks to more than {ZIP_LIMIT >> 20} MiB; unpack it yourself")
+                    raise SubmissionError(_("{path}: unpacks to more than {size} MiB; unpack it yourself",
+                                            path=archive, size=ZIP_LIMIT >> 20))
                 target = into.joinpath(*parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with zipped.open(member) as source, open(target, "wb") as sink:
                     shutil.copyfileobj(source, sink)
     except zipfile.BadZipFile:
-        raise SubmissionError(f"{archive}: not a readable .zip file") from None
+        raise SubmissionError(_("{path}: not a readable .zip file", path=archive)) from None
     inside = [p for p in into.iterdir() if not skipped_folder(p)]
     # an archive of one folder (Gradescope's `assignment_<id>_export/`, a zipped class folder) holds the class
     return inside[0] if len(inside) == 1 and inside[0].is_dir() else into

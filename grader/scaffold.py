@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from .assignment import KIT_ROOT, available
+from .i18n import _
 
 STEM = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -85,14 +86,14 @@ class ScaffoldError(Exception):
 
 def check_stem(stem: str, root: Path = KIT_ROOT) -> None:
     if not STEM.fullmatch(stem) or keyword.iskeyword(stem):
-        raise ScaffoldError(f"{stem!r} is not a valid stem: use lower-case letters, digits and _, "
-                            "starting with a letter (e.g. my_lesson)")
+        raise ScaffoldError(_("{stem} is not a valid stem: use lower-case letters, digits and _, "
+                              "starting with a letter (e.g. my_lesson)", stem=repr(stem)))
     if stem in available() or (root / "solutions" / f"{stem}.py").exists() \
             or (root / "grader" / "lessons" / stem).exists():
-        raise ScaffoldError(f"a lesson named {stem!r} exists already")
+        raise ScaffoldError(_("a lesson named {stem} exists already", stem=repr(stem)))
     if importlib.util.find_spec(stem) is not None:
-        raise ScaffoldError(f"{stem!r} is the name of a Python module; a student's file of that name "
-                            "would hide it: choose another stem")
+        raise ScaffoldError(_("{stem} is the name of a Python module; a student's file of that name "
+                              "would hide it: choose another stem", stem=repr(stem)))
 
 
 def scaffold(stem: str, title: str = "", root: Path = KIT_ROOT) -> list[Path]:

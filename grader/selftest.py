@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from . import i18n
 from .assignment import KIT_ROOT, Assignment
+from .i18n import _
 
 MUTANTS = KIT_ROOT / "tests" / "mutants"
 
@@ -68,7 +70,7 @@ def _judge_mutant(assignment_stem: str, path: Path) -> Evidence:
 
     assignment = assignments.load(assignment_stem)
     target = path.parent.name
-    name = f"mutant {target}/{path.stem}"
+    name = _("mutant {exercise}/{name}", exercise=target, name=path.stem)
     source = compose_mutant(assignment.solution_path.read_text(encoding="utf-8"), path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="grader-mutant-") as folder:
         submission = Path(folder) / f"{assignment.stem}.py"
@@ -76,16 +78,18 @@ def _judge_mutant(assignment_stem: str, path: Path) -> Evidence:
         report = _grade(assignment.stem, submission)
     lost = {e.id: e for e in report.exercises if e.score < e.max_score}
     if report.errors:
-        return Evidence(name, False, f"not graded: {report.errors[0]}")
+        return Evidence(name, False, _("not graded: {error}", error=report.errors[0]))
     if target not in lost:
-        return Evidence(name, False, f"not caught: {target} kept all its points")
+        return Evidence(name, False, _("not caught: {exercise} kept all its points", exercise=target))
     if set(lost) != {target}:
-        return Evidence(name, False, f"also cost points on {', '.join(sorted(set(lost) - {target}))}")
+        return Evidence(name, False, _("also cost points on {exercises}",
+                                       exercises=", ".join(sorted(set(lost) - {target}))))
     exercise = lost[target]
     first = next(c for c in exercise.checks if not c.passed)
     caught = ", ".join(c.name for c in exercise.checks if not c.passed)
-    return Evidence(name, True, f"{target} {exercise.score:g}/{exercise.max_score:g}; caught by {caught}: "
-                                f"{first.message} Hint: {first.hint}")
+    return Evidence(name, True, _("{exercise} {score:g}/{max_score:g}; caught by {checks}: {message} Hint: {hint}",
+                                  exercise=target, score=exercise.score, max_score=exercise.max_score,
+                                  checks=caught, message=first.message, hint=first.hint))
 
 
 def _judge_whole(assignment_stem: str, label: str, path: Path, full_marks: bool) -> Evidence:
@@ -94,7 +98,8 @@ def _judge_whole(assignment_stem: str, label: str, path: Path, full_marks: bool)
     detail = f"{report.score:g}/{report.max_score:g}"
     if report.score != expected:
         wrong = [f"{c.name}: {c.message}" for e in report.exercises for c in e.checks if c.passed != full_marks]
-        detail += f", expected {expected:g}; {(wrong or report.errors or [''])[0]}"
+        detail += _(", expected {expected:g}; {problem}", expected=expected,
+                    problem=(wrong or report.errors or [""])[0])
     return Evidence(label, report.score == expected, detail)
 
 
@@ -102,11 +107,12 @@ def gather(assignment: Assignment, workers: int | None = None) -> list[Evidence]
     """Grade the reference, the stubs and every mutant, in parallel processes."""
     py_stub, notebook_stub = assignment.exercise_paths
     stem = assignment.stem  # jobs go to other processes: send names, not loaded modules
-    jobs = [(_judge_whole, stem, "reference", assignment.solution_path, True),
-            (_judge_whole, stem, "stubs (.py)", py_stub, False),
-            (_judge_whole, stem, "stubs (.ipynb)", notebook_stub, False)]
+    jobs = [(_judge_whole, stem, _("reference"), assignment.solution_path, True),
+            (_judge_whole, stem, _("stubs (.py)"), py_stub, False),
+            (_judge_whole, stem, _("stubs (.ipynb)"), notebook_stub, False)]
     jobs += [(_judge_mutant, stem, path) for path in mutants(assignment)]
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=i18n.use,
+                             initargs=(i18n.current(),)) as pool:  # spawned workers speak the same language
         futures = [pool.submit(job[0], *job[1:]) for job in jobs]
         return [future.result() for future in futures]
 
@@ -116,5 +122,5 @@ def selftest(assignment: Assignment, out: TextIO) -> bool:
     for item in evidence:
         out.write(f"{'ok  ' if item.ok else 'FAIL'} {item.name}: {item.detail}\n")
     failed = [e for e in evidence if not e.ok]
-    out.write(f"\n{len(evidence) - len(failed)} passed, {len(failed)} failed\n")
+    out.write("\n" + _("{passed} passed, {failed} failed", passed=len(evidence) - len(failed), failed=len(failed)) + "\n")
     return not failed

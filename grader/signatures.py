@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from .i18n import _, n_
+
 
 def contract(source_file: Path, names) -> dict[str, tuple[str, ...]]:
     """{function: its parameter names} for the top-level functions called `names`."""
@@ -57,16 +59,18 @@ def mismatch(name: str, wanted: tuple[str, ...], student: dict) -> tuple[str, st
     if _callable_with(parameters, len(wanted)):
         return None
     theirs, ours = written(name, parameters), written(name, wanted)
-    message = (f"Not run: your function is `{theirs}`, but the exercise's is `{ours}`: the grader calls it "
-               f"with {len(wanted)} argument{'s' * (len(wanted) != 1)}, as the exercise file writes it.")
+    message = n_("Not run: your function is `{theirs}`, but the exercise's is `{ours}`: the grader calls it "
+                 "with {n} argument, as the exercise file writes it.",
+                 "Not run: your function is `{theirs}`, but the exercise's is `{ours}`: the grader calls it "
+                 "with {n} arguments, as the exercise file writes it.", len(wanted), theirs=theirs, ours=ours)
     plain = {p.lstrip("*").rstrip("=") for p in parameters}
     reads = _globals_read(name, student)
     from_globals = [p for p in wanted if p not in plain and p in reads]
     if from_globals:
-        names = " and ".join(f"`{p}`" for p in from_globals)
+        names = _(" and ").join(f"`{p}`" for p in from_globals)
         via = {reads[p] for p in from_globals} - {""}
-        through = f" (through your `{sorted(via)[0]}`)" if via else ""
-        return message, (f"`{name}` reads {names} from a global variable{through}, as the lesson's script does; "
-                         f"a function must get what it uses as an argument: write `def {ours}:` and use the "
-                         f"{names} it is given.")
-    return message, f"Keep the arguments of the exercise file: `def {ours}:`."
+        through = _(" (through your `{function}`)", function=sorted(via)[0]) if via else ""
+        return message, _("`{name}` reads {names} from a global variable{through}, as the lesson's script does; "
+                          "a function must get what it uses as an argument: write `def {ours}:` and use the "
+                          "{names} it is given.", name=name, names=names, through=through, ours=ours)
+    return message, _("Keep the arguments of the exercise file: `def {ours}:`.", ours=ours)

@@ -12,6 +12,7 @@ import tokenize
 import warnings
 from pathlib import Path
 
+from .i18n import _
 from .sandbox.process import Program
 
 
@@ -26,11 +27,12 @@ def _blank_magics(source: str) -> str:
 
 def _python_text(data: bytes, name: str) -> str:
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        encoding, _lines = tokenize.detect_encoding(io.BytesIO(data).readline)
         return data.decode(encoding)
     except (SyntaxError, LookupError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "reason", None) or str(exc)
-        raise UnreadableSubmission(f"{name} is not UTF-8 text ({reason}); save it as UTF-8") from None
+        raise UnreadableSubmission(_("{file} is not UTF-8 text ({reason}); save it as UTF-8",
+                                     file=name, reason=reason)) from None
 
 
 def _notebook_cells(data: bytes, name: str) -> list[tuple[int, str]]:
@@ -40,23 +42,23 @@ def _notebook_cells(data: bytes, name: str) -> list[tuple[int, str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnreadableSubmission(f"{name} is not UTF-8 text; is it really a notebook?") from None
+        raise UnreadableSubmission(_("{file} is not UTF-8 text; is it really a notebook?", file=name)) from None
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UnreadableSubmission(
-            f"{name} is not a valid notebook: broken JSON at line {exc.lineno}, column {exc.colno}"
-            " (was it edited in a text editor?)") from None
+        raise UnreadableSubmission(_(
+            "{file} is not a valid notebook: broken JSON at line {line}, column {column}"
+            " (was it edited in a text editor?)", file=name, line=exc.lineno, column=exc.colno)) from None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             notebook = nbformat.reads(text, as_version=4)
     except Exception as exc:  # nbformat raises several types for malformed notebooks
-        raise UnreadableSubmission(f"{name} is not a valid notebook: {exc}") from None
+        raise UnreadableSubmission(_("{file} is not a valid notebook: {error}", file=name, error=exc)) from None
     cells = [(n, cell.get("source", "")) for n, cell in enumerate(notebook.get("cells", []), start=1)
              if cell.get("cell_type") == "code"]
     if not cells:
-        raise UnreadableSubmission(f"{name} has no code cells")
+        raise UnreadableSubmission(_("{file} has no code cells", file=name))
     return [(n, "".join(s) if isinstance(s, list) else str(s)) for n, s in cells]
 
 
@@ -66,11 +68,11 @@ def load_program(path: Path, module: str, display: str | None = None) -> Program
     data = path.read_bytes()
     if path.suffix == ".ipynb":
         cells = _notebook_cells(data, display)
-        chunks = [{"source": _blank_magics(source), "filename": f"{display}, cell {n}",
-                   "label": f"cell {n}"} for n, source in cells]
+        chunks = [{"source": _blank_magics(source), "filename": _("{file}, cell {n}", file=display, n=n),
+                   "label": _("cell {n}", n=n), "cell": True} for n, source in cells]
         return Program(module=module, chunks=chunks, tolerant=True)
     source = _python_text(data, display)
     if not source.strip():
-        raise UnreadableSubmission(f"{display} is empty")
+        raise UnreadableSubmission(_("{file} is empty", file=display))
     return Program(module=module, chunks=[{"source": source, "filename": display, "label": None}],
                    tolerant=False)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import string
+
 import numpy as np
+
+from .i18n import N_, _
+from .sandbox.wire import Unsupported
 
 MAX_ITEMS_SHOWN = 8
 
@@ -25,7 +30,7 @@ def _format_items(items, show) -> str:
     items = list(items)
     shown = [show(v) for v in items[:MAX_ITEMS_SHOWN]]
     if len(items) > MAX_ITEMS_SHOWN:
-        shown.append(f"... {len(items) - MAX_ITEMS_SHOWN} more")
+        shown.append(_("... {n} more", n=len(items) - MAX_ITEMS_SHOWN))
     return ", ".join(shown)
 
 
@@ -48,8 +53,38 @@ def _nested(array: np.ndarray) -> str:
     return f"[{_format_items((_nested(row) for row in array), str)}]"
 
 
+# what the child refused to send (`wire.WHY`), in words; an array's kind (`wire.ARRAY_KINDS`) too
+UNSUPPORTED = {
+    "array_of": N_("an array of {what}, shape {shape}"), "array_too_large": N_("an array too large to grade, shape {shape}"),
+    "numpy_scalar": N_("a NumPy scalar of dtype {dtype}"), "complex": N_("the complex number {value}"),
+    "nested_too_deep": N_("a {container} nested more than {depth} deep"),
+    "contains_itself": N_("a {container} that contains itself"), "too_long": N_("a {container} too long to grade"),
+    "dict_keys": N_("a dict whose keys are not all strings"), "object": N_("{value}"),
+    "array_dtype": N_("an array of dtype {dtype}"), "array_bytes": N_("an array whose bytes do not match its shape"),
+    "unknown_encoding": N_("a value in an unknown encoding"),
+    "unreadable_object": N_("an object that could not be read ({error} while reading it)"),
+    "unsendable": N_("a value the grader could not send ({error})"),
+    "unreadable_answer": N_("an answer the grader could not read"),
+}
+ARRAY_KINDS = {"complex": N_("complex numbers"), "objects": N_("Python objects"), "strings": N_("strings"),
+               "bytes": N_("bytes")}
+
+
+def describe_unsupported(value: Unsupported) -> str:
+    """"an array of strings, shape (3,) (a value of type numpy.ndarray)": what came back instead of numbers."""
+    words = UNSUPPORTED[value.why]
+    facts = {name: value.facts.get(name, "?") for _text, name, _spec, _conv in string.Formatter().parse(words)
+             if name}
+    if "what" in facts:
+        facts["what"] = _(ARRAY_KINDS[facts["what"]]) if facts["what"] in ARRAY_KINDS else \
+            _("dtype {dtype}", dtype=facts["what"])
+    return _("{description} (a value of type {type})", description=_(words, **facts), type=value.type_name)
+
+
 def format_value(value: object, depth: int = 0) -> str:
     """A readable rendering: `[1.0, 2.5]`, `np.array([1.0, 2.5])`, `1.5`, an array's shape."""
+    if isinstance(value, Unsupported):
+        return describe_unsupported(value)
     if isinstance(value, (list, tuple)) and depth >= MAX_DEPTH_SHOWN:
         return "[...]" if isinstance(value, list) else "(...)"
     if isinstance(value, np.ndarray):

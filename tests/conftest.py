@@ -1,10 +1,15 @@
 """Shared helpers: grade a file in-process, or run the `grader` command as a user would."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+# The tests read English whatever the machine's locale (grader picks Chinese for any zh* locale);
+# the language tests ask for Chinese themselves, with --lang zh or LANG=zh_CN.UTF-8.
+os.environ["LC_ALL"] = "C.UTF-8"
 
 from grader import assignment as assignments
 from grader.engine import grade

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 
+from ..i18n import _
 from ..report import ERROR, Report
 from .text import more
 
@@ -32,15 +33,17 @@ def annotations(report: Report) -> str:
     for exercise in failing[:MAX_ANNOTATIONS]:
         group = exercise.failure_groups()[0]
         first = group[0]
-        message = "a hidden check failed" if first.visibility == "hidden" else f"{first.message} Hint: {first.hint}"
+        message = (_("a hidden check failed") if first.visibility == "hidden"
+                   else _("{message} Hint: {hint}", message=first.message, hint=first.hint))
         message += more(group)
         where = f"file={_escape_property(report.submission)}"
         if exercise.line:
             where += f",line={exercise.line}"
         title = _escape_property(f"{exercise.id}: {exercise.score:g}/{exercise.max_score:g}")
         lines.append(f"::error {where},title={title}::{_escape_data(message)}")
+    not_graded = _escape_property(_("Not graded"))
     for error in report.errors:
-        lines.append(f"::error file={_escape_property(report.submission)},title=Not graded::{_escape_data(error)}")
+        lines.append(f"::error file={_escape_property(report.submission)},title={not_graded}::{_escape_data(error)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..files import write_json_atomically
+from ..i18n import _
 from ..report import ERROR, Report
 
 VISIBILITY = {"public": "visible", "hidden": "after_published"}
 
 
 def _output(message: str, hint: str) -> str:
-    return "\n".join(part for part in (message, f"Hint: {hint}" if hint else "") if part)
+    return "\n".join(part for part in (message, _("Hint: {hint}", hint=hint) if hint else "") if part)
 
 
 def results(report: Report) -> dict:
@@ -25,12 +26,12 @@ def results(report: Report) -> dict:
         for k, check in enumerate(exercise.checks, start=1):
             error = check.status == ERROR  # Gradescope knows passed and failed: the name and output say it
             tests.append({
-                "name": f"{exercise.id}: {check.title}" + (" (grader error: for review)" if error else ""),
+                "name": f"{exercise.id}: {check.title}" + (_(" (grader error: for review)") if error else ""),
                 "number": f"{n}.{k}",
                 "score": check.score,
                 "max_score": check.max_score,
                 "status": "passed" if check.passed else "failed",
-                "output": ("Grader error, not a fault of your code: " if error else "")
+                "output": (_("Grader error, not a fault of your code: ") if error else "")
                 + _output(check.message, check.hint),
                 "visibility": VISIBILITY[check.visibility],
             })
@@ -42,8 +43,8 @@ def results(report: Report) -> dict:
 
 def crashed(reason: str) -> dict:
     """What to write when the grader itself could not produce a report."""
-    return {"score": 0, "output": f"The autograder could not grade this submission: {reason}. "
-                                  "Please tell your instructor.", "output_format": "text", "tests": []}
+    return {"score": 0, "output": _("The autograder could not grade this submission: {reason}. "
+                                    "Please tell your instructor.", reason=reason), "output_format": "text", "tests": []}
 
 
 def write(path: Path, document: dict) -> None:

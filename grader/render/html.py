@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
+from ..i18n import _
 from ..report import NOT_IMPLEMENTED, PASSED, Report
+from .text import withheld
 
 _MARKS = {PASSED: ("✓", "#1a7f37"), NOT_IMPLEMENTED: ("·", "#9a6700")}
 _FAILED = ("✗", "#cf222e")
@@ -23,15 +25,20 @@ def _text(value: str) -> str:
 
 
 def render(report: Report, *, title: str = "") -> str:
+    words = {"graded": _("(graded in {seconds:.1f} s)", seconds=report.duration_s), "note": _("Note:"),
+             "exercise": _("exercise"), "points": _("points"), "later": _("not implemented yet"),
+             "fix": _("What to fix"), "hint": _("Hint:")}  # words are text too: escaped like the rest
+    words = {key: _text(word) for key, word in words.items()}
     out = [f"<div class='grader-report'><p><b>{_text(title or report.assignment)}</b>: "
            f"<b>{_points(report.score)} / {_points(report.max_score)}</b> "
-           f"<small>(graded in {report.duration_s:.1f} s)</small></p>"]
+           f"<small>{words['graded']}</small></p>"]
     out += [f"<p style='color:{_FAILED[1]}'>{_text(error)}</p>" for error in report.errors]
-    out += [f"<p><i>Note:</i> {_text(note)}</p>" for note in report.notes]
-    out.append("<table><tr><th></th><th style='text-align:left'>exercise</th><th>points</th></tr>")
+    out += [f"<p><i>{words['note']}</i> {_text(note)}</p>" for note in report.notes]
+    out.append(f"<table><tr><th></th><th style='text-align:left'>{words['exercise']}</th>"
+               f"<th>{words['points']}</th></tr>")
     for exercise in report.exercises:
         mark, colour = _MARKS.get(exercise.status, _FAILED)
-        later = " <small>not implemented yet</small>" if exercise.status == NOT_IMPLEMENTED else ""
+        later = f" <small>{words['later']}</small>" if exercise.status == NOT_IMPLEMENTED else ""
         out.append(f"<tr><td style='color:{colour}'>{mark}</td><td style='text-align:left'>"
                    f"<code>{escape(exercise.id)}</code>{later}</td>"
                    f"<td>{_points(exercise.score)} / {_points(exercise.max_score)}</td></tr>")
@@ -39,15 +46,14 @@ def render(report: Report, *, title: str = "") -> str:
     failures = [] if report.errors else [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
                                          for c in e.checks if not c.passed]  # an error above says it once
     if failures:
-        out.append("<p><b>What to fix</b></p><ul>")
+        out.append(f"<p><b>{words['fix']}</b></p><ul>")
         for exercise, result in failures:
-            hint = f"<br><i>Hint:</i> {_text(result.hint)}" if result.hint else ""
+            hint = f"<br><i>{words['hint']}</i> {_text(result.hint)}" if result.hint else ""
             out.append(f"<li><code>{escape(exercise.id)}</code>: {_text(result.title)}<br>"
                        f"<span style='white-space:pre-wrap'>{_text(result.message)}</span>{hint}</li>")
         out.append("</ul>")
     if report.withheld_checks:
-        out.append(f"<p>{report.withheld_checks} hidden checks ({_points(report.withheld_points)} points) are "
-                   "not part of this copy: your instructor runs them, on inputs you do not see.</p>")
+        out.append(f"<p>{_text(withheld(report))}</p>")
     if report.sandbox:
         out.append(f"<p><small>{_text(report.sandbox_line())}</small></p>")
     out.append("</div>")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ..i18n import _
 from ..report import ERROR, Report
 
 
@@ -39,5 +40,5 @@ def render(report: Report) -> str:
             if not check.passed:
                 failure = ET.SubElement(case, "error" if check.status == ERROR else "failure",
                                         message=check.message, type=check.status)
-                failure.text = f"{check.title}\n{check.message}\nHint: {check.hint}"
+                failure.text = f"{check.title}\n{check.message}\n" + _("Hint: {hint}", hint=check.hint)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

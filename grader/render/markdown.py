@@ -6,6 +6,7 @@ result but not their message.
 
 from __future__ import annotations
 
+from ..i18n import _, n_
 from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
 from .text import more
 
@@ -18,27 +19,28 @@ def _cell(text: str) -> str:
 
 def render(report: Report, *, title: str = "") -> str:
     out = [f"## {title or report.assignment}: {report.score:g} / {report.max_score:g}", ""]
-    out += [f"> **Not graded:** {_cell(e)}" for e in report.errors]
-    out += [f"> Note: {_cell(n)}" for n in report.notes]
-    out += [f"> **For review:** {_cell(report.score_line())}"] if report.incomplete else []
-    out += ["", "| | exercise | points |", "|---|---|---|"]
+    out += [_("> **Not graded:** {error}", error=_cell(e)) for e in report.errors]
+    out += [_("> Note: {note}", note=_cell(n)) for n in report.notes]
+    out += [_("> **For review:** {score}", score=_cell(report.score_line()))] if report.incomplete else []
+    out += ["", _("| | exercise | points |"), "|---|---|---|"]
     for exercise in report.exercises:
         out.append(f"| {ICONS.get(exercise.status, '❌')} | `{exercise.id}` | "
                    f"{exercise.score:g} / {exercise.max_score:g} |")
     failing = [] if report.errors else [(e, g) for e in report.exercises if e.status != NOT_IMPLEMENTED
                                         for g in e.failure_groups()]  # the error above says it once
     if failing:
-        out += ["", "### What to fix", ""]
+        out += ["", "### " + _("What to fix"), ""]
         for exercise, group in failing:
             check, points = group[0], sum(c.max_score for c in group)
             if check.status == ERROR:
-                out.append(f"- **{exercise.id}**: ⚠️ {_cell(check.title)}{more(group)} ({points:g} points, for "
-                           f"review)<br>{_cell(check.message)}")
+                out.append(f"- **{exercise.id}**: ⚠️ {_cell(check.title)}{more(group)} " +
+                           _("({points:g} points, for review)", points=points) + f"<br>{_cell(check.message)}")
             elif check.visibility == "hidden":
-                out.append(f"- **{exercise.id}**: {len(group)} hidden check{'s' * (len(group) > 1)} failed "
-                           f"({points:g} points).")
+                out.append(f"- **{exercise.id}**: " + n_("{n} hidden check failed ({points:g} points).",
+                                                         "{n} hidden checks failed ({points:g} points).",
+                                                         len(group), points=points))
             else:
-                hint = f"<br>*Hint:* {_cell(check.hint)}" if check.hint else ""
+                hint = "<br>" + _("*Hint:* {hint}", hint=_cell(check.hint)) if check.hint else ""
                 out.append(f"- **{exercise.id}**: {_cell(check.title)}{more(group)}<br>{_cell(check.message)}{hint}")
     if report.sandbox:
         out += ["", f"<sub>{_cell(report.sandbox_line())}</sub>"]

@@ -1,14 +1,76 @@
-"""The report for a person at a terminal: a table of exercises, then what to fix."""
+"""The report for a person at a terminal: a table of exercises, then what to fix.
+
+Widths are display widths (`wcwidth`): a Chinese character takes two columns, so the table
+lines up and lines wrap at the same width in either language.
+"""
 
 from __future__ import annotations
 
-import textwrap
+import re
 
+from ..i18n import N_, _, n_
 from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
 
 _COLOURS = {"green": "32", "red": "31", "yellow": "33", "dim": "2", "bold": "1"}
 _MARKS = {PASSED: ("✓", "green"), NOT_IMPLEMENTED: ("·", "yellow"), ERROR: ("!", "yellow")}
 WIDTH = 88
+
+# A line may break between two wide characters (Chinese has no spaces), but not before a closing
+# mark (full-width, or ASCII right after a wide character: "个])") nor after an opening one; a run
+# of other characters breaks only at spaces, as textwrap does.
+_WIDE = r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3" \
+        r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+_NO_LINE_START = "，。、：；！？）」』》〉】”’)]}.,;:!?"
+_NO_LINE_END = "（「『《〈【“‘"
+_TOKEN = re.compile(rf"\s+|{_WIDE}|(?:(?!{_WIDE})\S)+")
+
+
+def width(text: str) -> int:
+    """Columns `text` takes on a terminal (a wide character two, a combining mark none)."""
+    if text.isascii():
+        return len(text)  # one column each, as textwrap counted: no need to load wcwidth's tables (17 ms)
+    from wcwidth import wcswidth, wcwidth
+
+    columns = wcswidth(text)
+    return columns if columns >= 0 else sum(max(wcwidth(c), 0) for c in text)
+
+
+def pad(text: str, columns: int) -> str:
+    """`text` left-aligned in `columns` display columns."""
+    return text + " " * max(columns - width(text), 0)
+
+
+def _words(paragraph: str) -> list[str]:
+    """The paragraph's unbreakable pieces and the spaces between them."""
+    pieces: list[str] = []
+    for token in _TOKEN.findall(paragraph.replace("\t", " ")):
+        glue = pieces and not pieces[-1].isspace() and (
+            token[0] in _NO_LINE_START or pieces[-1][-1] in _NO_LINE_END)
+        if glue:
+            pieces[-1] += token
+        else:
+            pieces.append(token)
+    return pieces
+
+
+def wrap_paragraph(paragraph: str, columns: int, indent: str = "") -> list[str]:
+    """Lines of at most `columns` display columns (a longer piece stays whole), each after `indent`;
+    what textwrap does for English (no hyphen breaks, no broken words), and Chinese breaks too."""
+    lines, line, used, space = [], indent, width(indent), ""
+    for piece in _words(paragraph):
+        if piece.isspace():
+            space = piece  # dropped at a line's end and start; kept at the paragraph's start
+            continue
+        wanted = width(space) + width(piece)
+        if line != indent and used + wanted > columns:
+            lines.append(line)
+            line, used, space = indent, width(indent), ""
+        line += space + piece
+        used += width(space) + width(piece)
+        space = ""
+    if line != indent:
+        lines.append(line)
+    return lines
 
 
 def _points(x: float) -> str:
@@ -18,8 +80,14 @@ def _points(x: float) -> str:
 def more(group) -> str:
     """" (and 3 more checks failing for the same reason, 1 of them hidden)" after a group's first title."""
     n, hidden = len(group) - 1, sum(c.visibility == "hidden" for c in group[1:])
-    also = f", {hidden} of them hidden" if hidden and n > 1 else ", a hidden one" if hidden else ""
-    return f" (and {n} more check{'s' * (n > 1)} failing for the same reason{also})" if n else ""
+    if not n:
+        return ""
+    if hidden and n > 1:
+        return _(" (and {n} more checks failing for the same reason, {hidden} of them hidden)", n=n, hidden=hidden)
+    if hidden:
+        return _(" (and 1 more check failing for the same reason, a hidden one)")
+    return n_(" (and {n} more check failing for the same reason)",
+              " (and {n} more checks failing for the same reason)", n)
 
 
 def render(report: Report, *, title: str = "", colour: bool = False, changes: dict | None = None) -> str:
@@ -30,8 +98,7 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
     def wrap(text: str, indent: str, first: str = "") -> list[str]:
         lines = []
         for paragraph in text.split("\n"):  # keep the line breaks of printed output
-            lines += textwrap.wrap(paragraph, WIDTH, initial_indent=indent, subsequent_indent=indent,
-                                   break_long_words=False, break_on_hyphens=False) or [indent]
+            lines += wrap_paragraph(paragraph, WIDTH, indent) or [indent]
         if first:
             lines[0] = first + lines[0][len(indent):]
         return lines
@@ -40,34 +107,37 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
     for error in report.errors:
         out += wrap(error, "  ! ")
     for note in report.notes:
-        out += wrap(note, "  note: ")
+        out += wrap(note, "  " + _("note: "))
     if report.errors or report.notes:
         out.append("")
 
-    name_width = max([len(e.id) for e in report.exercises] + [5])
+    total = _("total")
+    name_width = max([width(e.id) for e in report.exercises] + [width(total)])
     for exercise in report.exercises:
         mark, hue = _MARKS.get(exercise.status, ("✗", "red"))
         points = f"{_points(exercise.score):>3} / {_points(exercise.max_score):<3}"
-        line = f"  {paint(mark, hue)} {exercise.id:<{name_width}}  {points}"
+        line = f"  {paint(mark, hue)} {pad(exercise.id, name_width)}  {points}"
         if exercise.status == NOT_IMPLEMENTED:
-            line += paint("  not implemented yet", "dim")
+            line += paint("  " + _("not implemented yet"), "dim")
         elif exercise.status == ERROR:
-            line += paint(f"  for review: the grader failed on {_points(exercise.for_review)} points", "yellow")
+            line += paint("  " + _("for review: the grader failed on {points} points",
+                                   points=_points(exercise.for_review)), "yellow")
         if changes and exercise.id in changes:
-            line += paint(f"  <- {changes[exercise.id]}", hue)
+            line += paint(f"  <- {_(CHANGES[changes[exercise.id]])}", hue)
         out.append(line)
-    out.append(f"    {'total':<{name_width}}  {_points(report.score):>3} / {_points(report.max_score)}")
+    out.append(f"    {pad(total, name_width)}  {_points(report.score):>3} / {_points(report.max_score)}")
     if changes:
         verdicts = sorted(set(changes.values()), reverse=True)  # now passing, then now failing
-        out += ["", "Since the last check: " + "; ".join(
-            f"{verdict}: {', '.join(e for e, v in changes.items() if v == verdict)}" for verdict in verdicts) + "."]
+        out += ["", _("Since the last check: {changes}.", changes=_("; ").join(
+            _("{verdict}: {exercises}", verdict=_(CHANGES[verdict]),
+              exercises=", ".join(e for e, v in changes.items() if v == verdict)) for verdict in verdicts))]
 
     # a submission that could not be graded says why once, above the table, not once per check
     # checks failing for one reason are one entry: the first one's counterexample, and how many
     failures = [] if report.errors else [(e, g) for e in report.exercises if e.status != NOT_IMPLEMENTED
                                          for g in e.failure_groups()]
     if failures:
-        out += ["", paint("What to fix", "bold")]
+        out += ["", paint(_("What to fix"), "bold")]
         for exercise, group in failures:
             result = group[0]
             out.append("")
@@ -75,12 +145,22 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
             out += wrap(f"{exercise.id}: {result.title}{more(group)}", "    ", first=f"  {mark} ")
             out += wrap(result.message, "      ")
             if result.hint:
-                out += wrap(f"Hint: {result.hint}", "      ")
+                out += wrap(_("Hint: {hint}", hint=result.hint), "      ")
     if report.withheld_checks:
-        out += ["", f"{report.withheld_checks} hidden checks ({_points(report.withheld_points)} points) are not "
-                    "part of this copy: your instructor runs them, on inputs you do not see."]
+        out += ["", withheld(report)]
     if report.sandbox:
         out += ["", *(paint(line, "dim") for line in wrap(report.sandbox_line(), ""))]
     out += ["", paint(report.score_line(), "bold") +
-            paint(f"   (graded in {report.duration_s:.1f} s)", "dim")]
+            paint(_("   (graded in {seconds:.1f} s)", seconds=report.duration_s), "dim")]
     return "\n".join(out) + "\n"
+
+
+def withheld(report: Report) -> str:
+    """What a student release says of the hidden checks it leaves out."""
+    return n_("{n} hidden check ({points} points) is not part of this copy: your instructor runs it, on inputs "
+              "you do not see.", "{n} hidden checks ({points} points) are not part of this copy: your instructor "
+              "runs them, on inputs you do not see.", report.withheld_checks, points=_points(report.withheld_points))
+
+
+# `grader check --watch`'s marks: the values of `changes` are machine words, these are what a person reads
+CHANGES = {"now passing": N_("now passing"), "now failing": N_("now failing")}

@@ -62,11 +62,10 @@ class CappedOutput(io.TextIOBase):
         self.size += len(text)
         return len(text)
 
-    def since(self, start: int) -> str:
-        """What was printed after `start` characters, as far as it was kept."""
+    def since(self, start: int) -> tuple[str, int]:
+        """What was printed after `start` characters, as far as it was kept, and how many more there were."""
         text = "".join(self.kept)[start:start + OUTPUT_SHOWN]
-        more = self.size - start - len(text)
-        return text + (f"\n... and {more} more characters" if more > 0 else "")
+        return text, self.size - start - len(text)
 
     @property
     def encoding(self):
@@ -116,7 +115,7 @@ def describe_exception(exc: BaseException, filenames) -> dict:
         last = frames[-1]
         info.update(file=last.filename, line=last.lineno, code=(last.line or "").strip())
     if isinstance(exc, SystemExit):
-        info["message"] = f"exit code {wire.short_repr(exc.code)}"
+        info["message"] = wire.short_repr(exc.code)  # the exit code: the grader words it
     info["message"] = info["message"][: wire.MAX_TEXT]
     info["code"] = info.get("code", "")[: wire.MAX_TEXT]
     return info
@@ -234,8 +233,8 @@ def _encode(encoder, value) -> object:
     try:
         return encoder(value)
     except BaseException as exc:
-        detail = f"an object that could not be read ({type(exc).__name__} while reading it)"
-        return {"$": "unsupported", "type": type(value).__name__, "detail": detail}
+        return {"$": "unsupported", "type": type(value).__name__, "why": "unreadable_object",
+                "facts": {"error": type(exc).__name__}}
 
 
 class CleanSlate:
@@ -281,7 +280,7 @@ def call(module, message: dict, filenames, output: CappedOutput, slate: CleanSla
         result = function(*args)
     except BaseException as exc:
         reply["raised"] = describe_exception(exc, filenames)
-        reply["raised"]["printed"] = output.since(printed_from)
+        reply["raised"]["printed"], reply["raised"]["printed_more"] = output.since(printed_from)
     else:
         reply["value"] = _encode(describe_plot if message.get("plot") else wire.to_plain, result)
     if message.get("return_args"):
@@ -297,8 +296,8 @@ def _pack(reply: dict) -> bytes:
     try:
         return framing.pack(reply)
     except (TypeError, ValueError) as exc:  # something in the reply JSON cannot hold
-        return framing.pack({"value": {"$": "unsupported", "type": "?",
-                                       "detail": f"a value the grader could not send ({type(exc).__name__})"}})
+        return framing.pack({"value": {"$": "unsupported", "type": "?", "why": "unsendable",
+                                       "facts": {"error": type(exc).__name__}}})
 
 
 def serve(requests: int, replies: int, policy: dict) -> None:

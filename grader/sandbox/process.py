@@ -29,11 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files import user_cache
+from ..i18n import N_, _
 from . import framing
 from . import policy
 from .policy import SandboxUnavailable
 
 HERE = Path(__file__).parent
+LAYER_NAMES = {"files": N_("files"), "processes": N_("processes"), "network": N_("network")}  # in messages
 BOOT = """import json, sys, types
 sys.path += [p for p in __import__("os").environ.get("GRADER_CHILD_PATH", "").split(":") if p]
 def load(name, source):
@@ -105,14 +107,14 @@ class ChildDied(Exception):
 
 def _exit_description(returncode: int | None) -> str:
     if returncode is None:
-        return "the process stopped answering"
+        return _("the process stopped answering")
     if returncode < 0:
         try:
             name = signal.Signals(-returncode).name
         except ValueError:
-            name = f"signal {-returncode}"
-        return f"the process was killed by {name}"
-    return f"the process exited with code {returncode}"
+            name = _("signal {number}", number=-returncode)
+        return _("the process was killed by {signal}", signal=name)
+    return _("the process exited with code {code}", code=returncode)
 
 
 class _Spawned:
@@ -302,7 +304,8 @@ class Sandbox:
             except ChildTimeout:
                 limit = self.limits.import_timeout
                 self._loaded = LoadResult(fatal={"type": "Timeout", "message":
-                                                 f"importing it took longer than {limit:g} s"}, layers=applied)
+                                                 _("importing it took longer than {seconds:g} s",
+                                                                   seconds=limit)}, layers=applied)
             except ChildDied as died:
                 self._loaded = LoadResult(fatal={"type": "Crash", "message": died.how}, layers=applied)
             else:
@@ -312,7 +315,7 @@ class Sandbox:
     def unreadable(self) -> ChildDied:
         """The child said something that is not an answer: it cannot be trusted any more."""
         self._kill()
-        return ChildDied("the process sent an unreadable answer")
+        return ChildDied(_("the process sent an unreadable answer"))
 
     def go(self) -> None:
         """Let the child run the student's code (it has waited for this since it started)."""
@@ -351,9 +354,9 @@ class Sandbox:
             self.start()
             self.go()
             if self.load_result().fatal:
-                raise ChildDied("the submission could not be loaded again after a restart")
+                raise ChildDied(_("the submission could not be loaded again after a restart"))
         elif self.load_result().fatal:
-            raise ChildDied("the submission could not be loaded")
+            raise ChildDied(_("the submission could not be loaded"))
         try:
             framing.write_all(self._child.write_fd, framing.pack(message))
         except OSError:
@@ -375,10 +378,10 @@ class Sandbox:
             raise self._died() from None
         except framing.FrameTooLarge:
             self._kill()
-            raise ChildDied(f"the answer was larger than {framing.MAX_FRAME // 2**20} MiB") from None
+            raise ChildDied(_("the answer was larger than {size} MiB", size=framing.MAX_FRAME // 2**20)) from None
         except (ValueError, RecursionError):
             self._kill()
-            raise ChildDied("the process sent an unreadable answer") from None
+            raise ChildDied(_("the process sent an unreadable answer")) from None
 
 
 def _problem(value) -> dict:
@@ -393,8 +396,9 @@ def _applied(ready: dict) -> dict:
     """The layers the child reported before running student code; refuse if it refused."""
     refused = ready.get("refused")
     if refused:
-        raise SandboxUnavailable(f"--sandbox require: this machine cannot confine {' and '.join(map(str, refused))} "
-                                 "(run `grader doctor` to see why)")
+        raise SandboxUnavailable(_("--sandbox require: this machine cannot confine {layers} (run `grader doctor` "
+                                   "to see why)", layers=_(" and ").join(_(LAYER_NAMES.get(str(r), str(r)))
+                                                                        for r in refused)))
     layers = ready.get("layers")
     return {str(k): v for k, v in layers.items() if isinstance(v, (bool, int, type(None)))} \
         if isinstance(layers, dict) else {}
@@ -408,7 +412,7 @@ def _load_result(reply: dict, applied: dict) -> LoadResult:
         functions = {str(name): [str(where[0]), int(where[1])] for name, where in reply["functions"].items()}
         parameters = {str(name): (_names(where[2]), _names(where[3])) for name, where in reply["functions"].items()}
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
-        return LoadResult(fatal={"type": "Crash", "message": "the process sent an unreadable answer"}, layers=applied)
+        return LoadResult(fatal={"type": "Crash", "message": _("the process sent an unreadable answer")}, layers=applied)
     return LoadResult(fatal, problems, functions, parameters, applied)
 
 

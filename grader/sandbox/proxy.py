@@ -11,6 +11,7 @@ with the first failure, so one endless loop costs one time limit, not one per ex
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..values import format_call
 from . import wire
 from .process import ChildDied, ChildTimeout, Sandbox
@@ -62,40 +63,60 @@ class OutOfMemory(StudentStop):
 def _where(info: dict) -> str:
     if not info.get("line"):
         return ""
+    if info.get("code"):
+        return _(" ({file}, line {line}: `{code}`)", file=info["file"], line=info["line"], code=info["code"])
+    return _(" ({file}, line {line})", file=info["file"], line=info["line"])
+
+
+def _place(info: dict) -> str:
+    """Where it raised, for the cause: not a sentence, so not translated."""
+    if not info.get("line"):
+        return ""
     code = f": `{info['code']}`" if info.get("code") else ""
     return f" ({info['file']}, line {info['line']}{code})"
 
 
 def _printed(info: dict) -> str:
-    text = (info.get("printed") or "").strip()
-    return f" Before that it printed:\n{text}" if text else ""
+    text = str(info.get("printed") or "").strip()
+    more = info.get("printed_more")
+    if isinstance(more, int) and more > 0:
+        text += "\n" + _("... and {n} more characters", n=more)
+    return _(" Before that it printed:\n{printed}", printed=text) if text else ""
+
+
+def exception_text(kind: str, message: str) -> str:
+    """What the child said of an exception, in words: a SystemExit's message is its exit code."""
+    return _("exit code {code}", code=message) if kind == "SystemExit" else message
 
 
 def _raised(function: str, call: str, info: dict, memory_mb: int) -> StudentProblem:
-    kind, text = info.get("type", "Exception"), info.get("message", "")
+    kind = info.get("type", "Exception")
+    text = exception_text(kind, info.get("message", ""))
     if kind == "NotImplementedError":
         return NotImplementedYet(
-            function, call, f"`{function}` is not implemented yet.",
-            f"Replace `raise NotImplementedError` in `{function}` with your code.")
+            function, call, _("`{function}` is not implemented yet.", function=function),
+            _("Replace `raise NotImplementedError` in `{function}` with your code.", function=function))
     if kind in ("SystemExit", "KeyboardInterrupt"):
         return Crashed(
-            function, call, f"`{call}` tried to end the program ({', '.join(filter(None, (kind, text)))})"
-                            f"{_where(info)}.",
-            "A function should return its result; remove exit() and similar calls from it.")
+            function, call, _("`{call}` tried to end the program ({error}){where}.", call=call,
+                              error=", ".join(filter(None, (kind, text))), where=_where(info)),
+            _("A function should return its result; remove exit() and similar calls from it."))
     if kind == "MemoryError":
         return OutOfMemory(
-            function, call, f"`{call}` used more than {memory_mb} MiB of memory{_where(info)}.",
-            "Does it build a list or array far larger than its inputs, or one that keeps growing?")
+            function, call, _("`{call}` used more than {memory} MiB of memory{where}.", call=call, memory=memory_mb,
+                              where=_where(info)),
+            _("Does it build a list or array far larger than its inputs, or one that keeps growing?"))
     detail = f"{kind}: {text}" if text else kind
+    raised = _("`{call}` raised {error}{where}.{printed}", call=call, error=detail, where=_where(info),
+               printed=_printed(info))
+    cause = f"{function} raised {kind}{_place(info)}"  # what the failing checks share, the same in every language
     if kind in SANDBOX_REFUSALS:
-        return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.{_printed(info)}",
-                            "The grader runs your code in a sandbox: it cannot start processes, use the "
-                            "network, or read or write files outside its own folder. The exercise needs "
-                            "none of these: compute the result from the arguments.",
-                            cause=f"{function} raised {kind}{_where(info)}")
-    return StudentError(function, call, f"`{call}` raised {detail}{_where(info)}.{_printed(info)}",
-                        "Read the line named above; try the same call yourself in Python.",
-                        cause=f"{function} raised {kind}{_where(info)}")
+        return StudentError(function, call, raised,
+                            _("The grader runs your code in a sandbox: it cannot start processes, use the "
+                              "network, or read or write files outside its own folder. The exercise needs "
+                              "none of these: compute the result from the arguments."), cause=cause)
+    return StudentError(function, call, raised, _("Read the line named above; try the same call yourself in Python."),
+                        cause=cause)
 
 
 def _well_formed(reply: dict, n_args: int, return_args: bool) -> bool:
@@ -113,7 +134,7 @@ def _decode(plain: object) -> object:
     try:
         return wire.from_plain(plain)
     except Exception:  # a damaged answer is a wrong answer, not a grader crash
-        return wire.Unsupported("?", "an answer the grader could not read")
+        return wire.Unsupported("?", "unreadable_answer", {})
 
 
 class StudentModule:
@@ -142,8 +163,8 @@ class StudentModule:
         """
         if function in self._broken:
             first = self._broken[function]
-            raise type(first)(function, first.call, f"Not called again: earlier, {first.message[0].lower()}"
-                                                    f"{first.message[1:]}", first.hint)
+            raise type(first)(function, first.call, _("Not called again, since an earlier call failed: {message}",
+                                                      message=first.message), first.hint, first.cause)
         call = shown or format_call(function, args)
         message = {"fn": function, "args": [wire.to_plain(a) for a in args],
                    "plot": plot, "return_args": return_args}
@@ -152,21 +173,22 @@ class StudentModule:
         except ChildTimeout:
             limit = self._sandbox.limits.call_timeout
             raise self._break(function, TimedOut(
-                function, call, f"`{call}` did not return within {limit:g} s.",
-                "Is there a loop that never ends, or a loop over far more values than needed?"))
+                function, call, _("`{call}` did not return within {seconds:g} s.", call=call, seconds=limit),
+                _("Is there a loop that never ends, or a loop over far more values than needed?")))
         except ChildDied as died:
             raise self._break(function, Crashed(
-                function, call, f"`{call}` stopped the grader's worker: {died.how}.",
-                "Look for exit(), os._exit(), os.kill() or ctypes in your code."))
+                function, call, _("`{call}` stopped the grader's worker: {how}.", call=call, how=died.how),
+                _("Look for exit(), os._exit(), os.kill() or ctypes in your code.")))
         if not _well_formed(reply, len(args), return_args):
             raise self._break(function, Crashed(
-                function, call, f"`{call}` broke the conversation with the grader: "
-                                f"{self._sandbox.unreadable().how}.",
-                "Does your code write to file descriptors it did not open?"))
+                function, call, _("`{call}` broke the conversation with the grader: {how}.", call=call,
+                                  how=self._sandbox.unreadable().how),
+                _("Does your code write to file descriptors it did not open?")))
         if reply.get("missing"):
             raise self._break(function, Missing(
-                function, call, f"Your submission has no function `{function}`.",
-                f"Keep `def {function}(...)` with the name and arguments from the exercise file."))
+                function, call, _("Your submission has no function `{function}`.", function=function),
+                _("Keep `def {function}(...)` with the name and arguments from the exercise file.",
+                  function=function)))
         if "raised" in reply:
             problem = _raised(function, call, reply["raised"], self._sandbox.limits.memory_mb)
             raise self._break(function, problem) if isinstance(problem, OutOfMemory) else problem

@@ -3,8 +3,9 @@
 Values travel as JSON with a few tagged objects; numeric NumPy arrays travel as dtype,
 shape and base64 bytes. Nothing is ever unpickled, so a student's object cannot run code
 in the grader: anything the encoding does not know arrives as an `Unsupported` record
-naming its type. Both sides import this module; it needs only the standard library and
-NumPy.
+naming its type and why it was refused, as data (`WHY` names the reasons): the grader's
+`values.format_value` writes the words, in the student's language. Both sides import this
+module; it needs only the standard library and NumPy.
 """
 
 from __future__ import annotations
@@ -18,17 +19,22 @@ MAX_DEPTH = 20
 MAX_ELEMENTS = 2_000_000  # numbers in one value, arrays and lists together
 MAX_TEXT = 2_000  # characters kept of a string or a repr
 _NUMERIC_KINDS = "biuf"
+# why a value is refused, each with the facts its description needs (`values.UNSUPPORTED` words them)
+WHY = {"array_of": ("what", "shape"), "array_too_large": ("shape",), "numpy_scalar": ("dtype",),
+       "complex": ("value",), "nested_too_deep": ("container", "depth"), "contains_itself": ("container",),
+       "too_long": ("container",), "dict_keys": (), "object": ("value",), "array_dtype": ("dtype",),
+       "array_bytes": (), "unknown_encoding": (), "unreadable_object": ("error",), "unsendable": ("error",),
+       "unreadable_answer": ()}
+ARRAY_KINDS = {"c": "complex", "O": "objects", "U": "strings", "S": "bytes"}  # an array of these is refused
 
 
 @dataclass(frozen=True)
 class Unsupported:
-    """A value the grader will not read: what it was, and a short description."""
+    """A value the grader will not read: its type, why (a key of `WHY`), and the facts of the why."""
 
     type_name: str
-    detail: str
-
-    def __str__(self) -> str:
-        return f"{self.detail} (a value of type {self.type_name})"
+    why: str
+    facts: dict
 
 
 @dataclass(frozen=True)
@@ -80,17 +86,16 @@ def short_repr(value: object) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 3] + "..."
 
 
-def _unsupported(value: object, detail: str) -> dict:
-    return {"$": "unsupported", "type": _type_name(value), "detail": detail}
+def _unsupported(value: object, why: str, /, **facts) -> dict:
+    return {"$": "unsupported", "type": _type_name(value), "why": why, "facts": facts}
 
 
 def _encode_array(arr: np.ndarray, budget: _Budget) -> dict:
     if arr.dtype.kind not in _NUMERIC_KINDS or arr.dtype.hasobject:
-        kind = {"c": "complex numbers", "O": "Python objects", "U": "strings", "S": "bytes"}
-        what = kind.get(arr.dtype.kind, f"dtype {arr.dtype}")
-        return _unsupported(arr, f"an array of {what}, shape {arr.shape}")
+        what = ARRAY_KINDS.get(arr.dtype.kind, str(arr.dtype))
+        return _unsupported(arr, "array_of", what=what, shape=str(arr.shape))
     if not budget.spend(arr.size):
-        return _unsupported(arr, f"an array too large to grade, shape {arr.shape}")
+        return _unsupported(arr, "array_too_large", shape=str(arr.shape))
     data = np.ascontiguousarray(arr).astype(arr.dtype.newbyteorder("<"), copy=False)
     return {
         "$": "ndarray",
@@ -113,28 +118,29 @@ def _to_plain(value: object, budget: _Budget, depth: int, seen: set[int]) -> obj
         convert = {"b": bool, "i": int, "u": int, "f": float}.get(value.dtype.kind)
         if convert is not None:
             return convert(value)  # not .item(): a longdouble's item is still a NumPy scalar
-        return _unsupported(value, f"a NumPy scalar of dtype {value.dtype}")
+        return _unsupported(value, "numpy_scalar", dtype=str(value.dtype))
     if isinstance(value, complex):
-        return _unsupported(value, f"the complex number {short_repr(value)}")
+        return _unsupported(value, "complex", value=short_repr(value))
     if type(value) in (list, tuple, dict):
+        container = type(value).__name__
         if depth >= MAX_DEPTH:
-            return _unsupported(value, f"a {type(value).__name__} nested more than {MAX_DEPTH} deep")
+            return _unsupported(value, "nested_too_deep", container=container, depth=str(MAX_DEPTH))
         if id(value) in seen:
-            return _unsupported(value, f"a {type(value).__name__} that contains itself")
+            return _unsupported(value, "contains_itself", container=container)
         if not budget.spend(len(value)):
-            return _unsupported(value, f"a {type(value).__name__} too long to grade")
+            return _unsupported(value, "too_long", container=container)
         seen.add(id(value))
         try:
             if type(value) is dict:
                 if not all(type(k) is str for k in value):
-                    return _unsupported(value, "a dict whose keys are not all strings")
+                    return _unsupported(value, "dict_keys")
                 items = {k: _to_plain(v, budget, depth + 1, seen) for k, v in value.items()}
                 return {"$": "dict", "items": items}
             items = [_to_plain(v, budget, depth + 1, seen) for v in value]
             return items if type(value) is list else {"$": "tuple", "items": items}
         finally:
             seen.discard(id(value))
-    return _unsupported(value, short_repr(value))
+    return _unsupported(value, "object", value=short_repr(value))
 
 
 def to_plain(value: object) -> object:
@@ -145,11 +151,11 @@ def to_plain(value: object) -> object:
 def _decode_array(obj: dict) -> np.ndarray | Unsupported:
     dtype = np.dtype(str(obj["dtype"]))
     if dtype.kind not in _NUMERIC_KINDS or dtype.hasobject:
-        return Unsupported("numpy.ndarray", f"an array of dtype {dtype}")
+        return Unsupported("numpy.ndarray", "array_dtype", {"dtype": str(dtype)})
     shape = tuple(int(n) for n in obj["shape"])
     raw = base64.b64decode(obj["data"], validate=True)
     if any(n < 0 for n in shape) or int(np.prod(shape, dtype=np.int64)) * dtype.itemsize != len(raw):
-        return Unsupported("numpy.ndarray", "an array whose bytes do not match its shape")
+        return Unsupported("numpy.ndarray", "array_bytes", {})
     return np.frombuffer(raw, dtype=dtype).reshape(shape).astype(dtype.newbyteorder("="))
 
 
@@ -170,5 +176,14 @@ def from_plain(obj: object) -> object:
         if tag == "axes":
             return _decode_axes(obj)
         if tag == "unsupported":
-            return Unsupported(str(obj["type"])[:MAX_TEXT], str(obj["detail"])[:MAX_TEXT])
-    return Unsupported(type(obj).__name__, "a value in an unknown encoding")
+            return _decode_unsupported(obj)
+    return Unsupported(type(obj).__name__, "unknown_encoding", {})
+
+
+def _decode_unsupported(obj: dict) -> Unsupported:
+    """The record as the child sent it, kept to the known reasons and their facts, as short text."""
+    why, facts = obj.get("why"), obj.get("facts")
+    if why not in WHY or not isinstance(facts, dict):
+        return Unsupported(str(obj.get("type"))[:MAX_TEXT], "unknown_encoding", {})
+    return Unsupported(str(obj.get("type"))[:MAX_TEXT], why,
+                       {name: str(facts.get(name, "?"))[:MAX_TEXT] for name in WHY[why]})
