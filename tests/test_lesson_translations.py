@@ -12,6 +12,7 @@ from conftest import ROOT, run_grader
 from grader import assignment as assignments, catalogs, i18n
 from grader.build import cells, notebook_text, student_files, twin_files, twin_paths, twin_reference
 from grader.discovery import choose, lesson_functions
+from grader.engine import grade
 from grader.selftest import compose_mutant
 
 LESSONS = [domain for domain in catalogs.domains() if domain.name != i18n.DOMAIN]
@@ -36,6 +37,11 @@ def test_every_message_of_a_lesson_is_translated_with_its_placeholders(domain):
 @pytest.mark.parametrize("domain", LESSONS, ids=lambda d: d.name)
 def test_a_lesson_calls_the_translation_api_with_the_values_its_messages_name(domain):
     assert [problem for source in domain.sources for problem in catalogs.call_problems(source)] == []
+    taken = [f"{source.name}, line {node.lineno}" for source in domain.sources
+             for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_"
+             and any(k.arg == "message" for k in node.keywords)]
+    assert taken == []  # `_`'s own parameter: a placeholder of that name is a TypeError when the check fails
 
 
 @pytest.mark.parametrize("stem", assignments.available())
@@ -95,17 +101,17 @@ def test_in_a_folder_with_both_the_more_complete_of_the_exercise_and_its_twin_is
     assert finished.path.name == "linear_model.zh.py" and "linear_model.py (untouched stub)" in finished.note(tmp_path)
 
 
-def _failing(grade_file, tmp_path, mutant: str) -> dict:
-    """The failing checks of the reference with the mutant `<exercise>/<name>` in place."""
-    source = (ROOT / "tests" / "mutants" / "linear_model" / f"{mutant}.py").read_text()
-    path = tmp_path / "linear_model.py"
-    path.write_text(compose_mutant((ROOT / "solutions" / "linear_model.py").read_text(), source))
-    return {c.name: c for e in grade_file(path).exercises for c in e.checks if not c.passed}
+def _failing(tmp_path, mutant: str, stem: str = "linear_model") -> dict:
+    """The failing checks of the reference of `stem` with the mutant `<exercise>/<name>` in place."""
+    source = (ROOT / "tests" / "mutants" / stem / f"{mutant}.py").read_text()
+    path = tmp_path / f"{stem}.py"
+    path.write_text(compose_mutant((ROOT / "solutions" / f"{stem}.py").read_text(), source))
+    return {c.name: c for e in grade(assignments.load(stem), path).exercises for c in e.checks if not c.passed}
 
 
-def test_a_mutants_failing_checks_take_their_chinese_from_the_lesson_catalog(grade_file, tmp_path, chinese):
+def test_a_mutants_failing_checks_take_their_chinese_from_the_lesson_catalog(tmp_path, chinese):
     """The lesson's own words (its messages and hints) are Chinese; the engine's are still English here."""
-    failing = _failing(grade_file, tmp_path, "best_w/index")
+    failing = _failing(tmp_path, "best_w/index")
     assert set(failing) == {"best_w_lesson_example", "best_w_finds_the_minimum"}
     example = failing["best_w_lesson_example"]
     assert example.message == ("`best_w([1.0, 2.0, 3.0], [2.0, 4.0, 6.0], np.arange(0.0, 4.1, 0.1))` "
@@ -114,7 +120,14 @@ def test_a_mutants_failing_checks_take_their_chinese_from_the_lesson_catalog(gra
     assert all(CHINESE.search(c.message) and CHINESE.search(c.hint) for c in failing.values())
 
 
-def test_a_hint_built_from_a_mistake_is_chinese_around_its_parts(grade_file, tmp_path, chinese):
-    failing = _failing(grade_file, tmp_path, "loss/no_square")
+def test_a_hint_built_from_a_mistake_is_chinese_around_its_parts(tmp_path, chinese):
+    failing = _failing(tmp_path, "loss/no_square")
     assert failing and {c.hint for c in failing.values()} == {
         "这是误差 y_hat - y，不是它的平方。损失是误差的平方：(forward(x, w) - y) ** 2。"}
+
+
+def test_a_message_built_on_another_failure_is_chinese_around_it(tmp_path, chinese):
+    failing = _failing(tmp_path, "train/global_w", "gradient_descent")
+    split = failing["train_split_in_two_equals_train_at_once"]
+    assert split.status == "failed" and "这正是先调用 `train(" in split.message
+    assert split.hint.startswith("训练必须从停下的地方继续")

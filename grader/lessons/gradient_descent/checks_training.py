@@ -157,7 +157,7 @@ def expect_continued(whole_call, whole, expected, epochs, first_call, then_call)
     try:
         expect_training(whole_call, whole, expected, epochs, "costs")
     except CheckFailed as failure:
-        raise CheckFailed(_("{message} That is what `{first}` then `{then}` give together.", message=failure.message,
+        raise CheckFailed(_("{failure} That is what `{first}` then `{then}` give together.", failure=failure.message,
                             first=first_call, then=then_call),
                           _("Training must continue where it stopped: start from the argument w0 (not a global "
                             "w), and do exactly `epochs` updates.")) from None
