@@ -10,7 +10,7 @@
 # 本讲最后介绍随机梯度下降（SGD）：每个样本更新一次，用的是该样本的梯度。
 #
 # 完成下面的每个函数：把 `raise NotImplementedError` 换成你的代码。
-# 运行 `grader check`，看看哪些部分已经正确。
+# 运行 `grader check exercises/gradient_descent.zh.py`（笔记本则是 `.zh.ipynb`），看看哪些部分已经正确。
 
 # %%
 import numpy as np
@@ -108,7 +108,7 @@ def sgd_gradient(x, y, w):
 # ## 7. 随机梯度下降
 #
 # 按给定的顺序遍历数据 `epochs` 遍，每个样本之后用该样本的梯度更新 `w`。
-# 每一轮结束后，记录本轮最后一个样本的损失，它在该样本更新之后计算（即课程中打印的内容）。
+# 每一轮结束后，记录本轮最后一个样本的损失（在该样本更新之后计算，即课程中打印的内容）。
 
 
 # %%
@@ -150,7 +150,7 @@ def plot_costs(costs):
 # %% [markdown]
 # ## 试一试
 #
-# 当你的函数都能正常工作后，运行这个文件（`python gradient_descent.py`），
+# 当你的函数都能正常工作后，运行这个文件（`python gradient_descent.zh.py`），
 # 或者运行笔记本中的这个单元格：它会打印课程中的训练过程，并画出训练曲线。
 
 # %%

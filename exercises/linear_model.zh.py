@@ -16,7 +16,7 @@
 # 保留预测值与数据最接近的那一个。这里还不用微积分：只是尝试、度量、保留最好的。
 #
 # 完成下面的每个函数：把 `raise NotImplementedError` 换成你的代码。
-# 运行 `grader check`，看看哪些部分已经正确。
+# 运行 `grader check exercises/linear_model.zh.py`（笔记本则是 `.zh.ipynb`），看看哪些部分已经正确。
 
 # %%
 import numpy as np
@@ -209,7 +209,7 @@ def plot_surface(W, B, MSE):
 # %% [markdown]
 # ## 试一试
 #
-# 当你的函数都能正常工作后，运行这个文件（`python linear_model.py`），
+# 当你的函数都能正常工作后，运行这个文件（`python linear_model.zh.py`），
 # 或者运行笔记本中的这个单元格：它会打印课程中的答案，并画出两张图。
 
 # %%
