@@ -87,8 +87,8 @@ def translated(source: str, translate: Callable[[str], str]) -> str:
                   if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node)]
     for node in sorted(documented, key=lambda n: n.body[0].lineno, reverse=True):
         literal, text = node.body[0].value, translate(ast.get_docstring(node)).replace("\\", "\\\\")
-        indent = " " * literal.col_offset  # ast's offsets count bytes: slice the encoded lines
-        head = lines[literal.lineno - 1].encode()[:literal.col_offset].decode()
+        indent = " " * literal.col_offset
+        head = lines[literal.lineno - 1].encode()[:literal.col_offset].decode()  # ast's offsets count bytes
         tail = lines[literal.end_lineno - 1].encode()[literal.end_col_offset:].decode()
         rows = [text.splitlines()[0], *(row and indent + row for row in text.splitlines()[1:])]
         closing = f"\n{indent}" if len(rows) > 1 else ""
