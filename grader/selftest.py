@@ -1,6 +1,6 @@
 """`grader selftest`: prove that an assignment's checks are sound.
 
-Three kinds of evidence: the reference earns every point, and so does it in the Chinese
+Three kinds of evidence: the reference earns every point, also pasted into the Chinese
 notebook; the untouched student files (.py and .ipynb, and their Chinese twins) earn none;
 and every mutant in `tests/mutants/<stem>/<exercise>/` (one known
 mistake each) loses points on its exercise and keeps every point elsewhere.
