@@ -20,6 +20,7 @@ import struct
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from . import i18n
 
@@ -49,13 +50,14 @@ def domains() -> list[Domain]:
     package = Path(i18n.__file__).resolve().parent
     lessons = package / "lessons"
     engine = tuple(sorted(p for p in package.rglob("*.py") if lessons not in p.parents))
-    found = [Domain(i18n.DOMAIN, engine, i18n.LOCALE_DIR)]
-    for stem in assignment.available():
-        lesson = assignment.load(stem)
-        found.append(Domain(stem, tuple(sorted(lesson.lesson_folder.rglob("*.py"))),
-                            lesson.lesson_folder / "locale",
-                            lesson.solution_path if lesson.solution_path.exists() else None))
-    return found
+    return [Domain(i18n.DOMAIN, engine, i18n.LOCALE_DIR),
+            *(lesson_domain(assignment.load(stem)) for stem in assignment.available())]
+
+
+def lesson_domain(lesson) -> Domain:
+    """A lesson's domain: its checks' messages and its exercise's texts, in its folder's locale/."""
+    return Domain(lesson.stem, tuple(sorted(lesson.lesson_folder.rglob("*.py"))), lesson.lesson_folder / "locale",
+                  lesson.solution_path if lesson.solution_path.exists() else None)
 
 
 # -- what a domain's messages are ------------------------------------------------------
@@ -147,19 +149,35 @@ def _read_po(path: Path, domain: Domain, language: str):
         return read_po(file, locale=language, domain=domain.name)
 
 
+def merged(domain: Domain, language: str):
+    """The domain's `language` catalog as a build writes it: the current messages, every translation kept."""
+    catalog = _read_po(domain.po_path(language), domain, language)
+    catalog.update(template(domain), no_fuzzy_matching=True, update_header_comment=False)
+    catalog.obsolete.clear()  # a message the code no longer has is gone, not kept commented out
+    catalog.creation_date = catalog.revision_date = _FIXED_DATE
+    catalog.fuzzy = False
+    return catalog
+
+
 def expected_files(domain: Domain) -> dict[Path, bytes]:
     """The domain's `.po` (the current messages, with every translation kept) and `.mo` files."""
-    new = template(domain)
     files = {}
     for language in TRANSLATED:
-        catalog = _read_po(domain.po_path(language), domain, language)
-        catalog.update(new, no_fuzzy_matching=True, update_header_comment=False)
-        catalog.obsolete.clear()  # a message the code no longer has is gone, not kept commented out
-        catalog.creation_date = catalog.revision_date = _FIXED_DATE
-        catalog.fuzzy = False
+        catalog = merged(domain, language)
         files[domain.po_path(language)] = _po_text(catalog)
         files[domain.mo_path(language)] = _mo_bytes(catalog)
     return files
+
+
+def translator(domain: Domain, language: str) -> Callable[[str], str]:
+    """The domain's texts in `language` as the build being made has them (English where untranslated), for the
+    generated files that hold them (the Chinese twin of an exercise): so they never wait for a previous build."""
+    catalog = merged(domain, language)
+
+    def translate(text: str) -> str:
+        message = catalog.get(text)
+        return message.string if message is not None and message.string and not message.fuzzy else text
+    return translate
 
 
 # -- what a translation must keep ------------------------------------------------------

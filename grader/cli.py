@@ -45,16 +45,22 @@ def _pick_assignment(name: str | None, path: Path | None) -> assignments.Assignm
 
 
 def _lessons_named_by(path: Path, known: list[str]) -> list[str]:
-    """`<stem>.py` or `<stem>.ipynb` names its lesson; so does a folder holding such a file."""
+    """`<stem>.py` or `<stem>.ipynb` (or a twin, `<stem>.zh.py`) names its lesson; so does a folder holding one."""
+    from .discovery import SUFFIXES, lesson_stem
+
     if path.is_dir():
-        return [stem for stem in known if any((path / f"{stem}{suffix}").is_file() for suffix in (".py", ".ipynb"))]
-    return [path.stem] if path.stem in known else []
+        return [stem for stem in known if any(lesson_stem(f) == stem and f.suffix in SUFFIXES and f.is_file()
+                                              for f in path.glob(f"{stem}.*"))]
+    return [lesson_stem(path)] if lesson_stem(path) in known else []
 
 
 def _exercise_file(stem: str) -> Path:
-    """exercises/<stem>.py here, in a student's folder that has exercises/, or else in the kit."""
+    """exercises/<stem>.py here, in a student's folder that has exercises/, or else in the kit; its Chinese twin,
+    exercises/<stem>.zh.py, where only that one is there."""
     here = Path("exercises")
-    return (here if here.is_dir() else assignments.KIT_ROOT / "exercises") / f"{stem}.py"
+    english = (here if here.is_dir() else assignments.KIT_ROOT / "exercises") / f"{stem}.py"
+    twin = english.with_name(f"{stem}.zh.py")
+    return twin if twin.exists() and not english.exists() else english
 
 
 def _default_submission(name: str | None) -> tuple[assignments.Assignment, Path]:
@@ -63,7 +69,11 @@ def _default_submission(name: str | None) -> tuple[assignments.Assignment, Path]
     existing = [stem for stem in stems if _exercise_file(stem).exists()]
     if len(existing) > 1:
         files = _(" or ").join(f"`grader check {_exercise_file(stem)}`" for stem in existing)
-        raise UsageError(_("this kit has {n} lessons; name the file to grade: {files}", n=len(existing), files=files))
+        twins = [str(twin) for twin in (_exercise_file(stem).with_name(f"{stem}.zh.py") for stem in existing)
+                 if twin.exists()]
+        also = _(" (in Chinese: {twins})", twins=", ".join(twins)) if twins else ""
+        raise UsageError(_("this kit has {n} lessons; name the file to grade: {files}{also}",
+                           n=len(existing), files=files, also=also))
     if len(existing) != 1 and len(stems) > 1:
         raise UsageError(_("say which lesson with --lesson ({lessons})", lessons=", ".join(stems)))
     stem = existing[0] if existing else stems[0]

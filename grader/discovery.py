@@ -5,8 +5,9 @@ a notebook beside the untouched `.py` stub, a copy in a subfolder. The rule sear
 folder and its subfolders (not caches, hidden folders, virtual environments, symbolic links
 or the grader's own output), and among the `.py` and `.ipynb` files picks, by content and
 never by date, the one with most of the lesson's functions written (a body other than
-`raise NotImplementedError`); ties go to the file named after the lesson, then the one
-nearest the top, then the first by name. The other files that hold the lesson's functions
+`raise NotImplementedError`); ties go to the file named after the lesson (its Chinese twin,
+`<stem>.zh.py`, is named after it too, after the English one), then the one nearest the top,
+then the first by name. The other files that hold the lesson's functions
 are named in the report, so that nobody wonders which one was graded.
 """
 
@@ -18,7 +19,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import LANGUAGES
+
 SUFFIXES = (".py", ".ipynb")
+TWINS = tuple(language for language in LANGUAGES if language != "en")  # `<stem>.<language>.py`: a twin
 SKIPPED_FOLDERS = {"__pycache__", "__MACOSX", "node_modules", "site-packages", "venv", "env"}
 
 
@@ -140,16 +144,23 @@ def _written_names(path: Path, functions: tuple[str, ...]) -> tuple[set, set]:
     return written, defined
 
 
+def lesson_stem(path: Path) -> str:
+    """The lesson a file is named after: `linear_model` for linear_model.py and for its twin linear_model.zh.ipynb."""
+    base, _dot, language = path.stem.rpartition(".")
+    return base if base and language in TWINS else path.stem
+
+
 def pick(files: list[Path], root: Path, stem: str, functions: tuple[str, ...]) -> Choice:
     """The most complete of `files` (found under `root`), and the others that hold the lesson."""
     if len(files) == 1:
         return Choice(files[0], functions=len(functions))  # no choice to make: nothing to read
     candidates = [measure(f, functions) for f in files]
-    ranked = sorted(candidates, key=lambda c: (-c.written, -c.defined, c.path.stem != stem, SUFFIXES.index(c.path.suffix),
-                                               len(c.path.relative_to(root).parts), str(c.path)))
+    ranked = sorted(candidates, key=lambda c: (-c.written, -c.defined, lesson_stem(c.path) != stem, c.path.stem != stem,
+                                               SUFFIXES.index(c.path.suffix), len(c.path.relative_to(root).parts),
+                                               str(c.path)))
     best, rest = ranked[0], ranked[1:]
     # name every other file when there are few; in a whole repository, those that hold the lesson
-    others = tuple(c for c in rest if c.defined or c.path.stem == stem or len(rest) <= 4)
+    others = tuple(c for c in rest if c.defined or lesson_stem(c.path) == stem or len(rest) <= 4)
     return Choice(best.path, others, best, len(functions))
 
 

@@ -2,7 +2,10 @@
 
 It writes a reference in the percent format with one solution region, a lesson package
 declaring its `ASSIGNMENT`, a checks module with one example check, and a mutant folder
-with one mutant: a lesson that already proves itself, for the author to grow.
+with one mutant: a lesson that already proves itself, for the author to grow. Its words go
+through `grader.i18n` from the start, so `grader build` gives it its catalog
+(`grader/lessons/<stem>/locale/zh/LC_MESSAGES/<stem>.po`, for the translator) and its
+Chinese twins.
 """
 
 from __future__ import annotations
@@ -46,12 +49,13 @@ def double(x):
 PACKAGE = '''"""{title}"""
 
 from ...assignment import Assignment, Exercise
+from ...i18n import N_
 
 ASSIGNMENT = Assignment(
     stem="{stem}",
-    title="{title}",
+    title=N_("{title}"),
     exercises=(
-        Exercise("double", "an example: twice x"),
+        Exercise("double", N_("an example: twice x")),
     ),
     check_modules=("checks",),
 )
@@ -60,6 +64,7 @@ ASSIGNMENT = Assignment(
 CHECKS = '''"""Checks of {stem}: each a small function of the student's module and the reference."""
 
 from ...authoring import Mistake, ask, check, expect_close
+from ...i18n import _
 
 
 @check("double", 1)
@@ -67,9 +72,9 @@ def double_example(student, ref):
     """double turns 3.0 into 6.0"""
     call, value = ask(student, "double", 3.0)
     expect_close(call, value, ref.double(3.0), mistakes=lambda: [
-        Mistake(9.0, "This squares x; double multiplies it by 2."),
-        Mistake(5.0, "This adds 2; double multiplies x by 2.")],
-        hint="Return 2 * x.")
+        Mistake(9.0, _("This squares x; double multiplies it by 2.")),
+        Mistake(5.0, _("This adds 2; double multiplies x by 2."))],
+        hint=_("Return 2 * x."))
 '''
 
 MUTANT = '''"""double adds 2 instead of multiplying by 2."""

@@ -1,7 +1,8 @@
 """`grader selftest`: prove that an assignment's checks are sound.
 
-Three kinds of evidence: the reference earns every point; the untouched student files
-(.py and .ipynb) earn none; and every mutant in `tests/mutants/<stem>/<exercise>/` (one known
+Three kinds of evidence: the reference earns every point, also pasted into the Chinese
+notebook; the untouched student files (.py and .ipynb, and their Chinese twins) earn none;
+and every mutant in `tests/mutants/<stem>/<exercise>/` (one known
 mistake each) loses points on its exercise and keeps every point elsewhere.
 """
 
@@ -105,16 +106,25 @@ def _judge_whole(assignment_stem: str, label: str, path: Path, full_marks: bool)
 
 def gather(assignment: Assignment, workers: int | None = None) -> list[Evidence]:
     """Grade the reference, the stubs and every mutant, in parallel processes."""
+    from .build import notebook_text, twin_paths, twin_reference
+
     py_stub, notebook_stub = assignment.exercise_paths
+    twin_py, twin_notebook = twin_paths(assignment, "zh")
     stem = assignment.stem  # jobs go to other processes: send names, not loaded modules
-    jobs = [(_judge_whole, stem, _("reference"), assignment.solution_path, True),
-            (_judge_whole, stem, _("stubs (.py)"), py_stub, False),
-            (_judge_whole, stem, _("stubs (.ipynb)"), notebook_stub, False)]
-    jobs += [(_judge_mutant, stem, path) for path in mutants(assignment)]
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=i18n.use,
-                             initargs=(i18n.current(),)) as pool:  # spawned workers speak the same language
-        futures = [pool.submit(job[0], *job[1:]) for job in jobs]
-        return [future.result() for future in futures]
+    with tempfile.TemporaryDirectory(prefix="grader-twin-") as folder:
+        finished_twin = Path(folder) / twin_notebook.name  # the reference, as the Chinese notebook holds it
+        finished_twin.write_text(notebook_text(twin_reference(assignment, "zh"), stem), encoding="utf-8")
+        jobs = [(_judge_whole, stem, _("reference"), assignment.solution_path, True),
+                (_judge_whole, stem, _("reference (.zh.ipynb)"), finished_twin, True),
+                (_judge_whole, stem, _("stubs (.py)"), py_stub, False),
+                (_judge_whole, stem, _("stubs (.ipynb)"), notebook_stub, False),
+                (_judge_whole, stem, _("stubs (.zh.py)"), twin_py, False),
+                (_judge_whole, stem, _("stubs (.zh.ipynb)"), twin_notebook, False)]
+        jobs += [(_judge_mutant, stem, path) for path in mutants(assignment)]
+        with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1, initializer=i18n.use,
+                                 initargs=(i18n.current(),)) as pool:  # spawned workers speak the same language
+            futures = [pool.submit(job[0], *job[1:]) for job in jobs]
+            return [future.result() for future in futures]
 
 
 def selftest(assignment: Assignment, out: TextIO) -> bool:

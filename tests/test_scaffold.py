@@ -33,6 +33,9 @@ def test_a_new_lesson_builds_and_passes_its_selftest(tmp_path):
     assert list((kit / "tests" / "mutants" / "demo_lesson").glob("*/*.py"))
     assert run_grader("build", "--lesson", "demo_lesson", cwd=kit).returncode == 0
     assert "raise NotImplementedError" in (kit / "exercises" / "demo_lesson.py").read_text()
+    catalog = (kit / "grader/lessons/demo_lesson/locale/zh/LC_MESSAGES/demo_lesson.po").read_text()
+    assert 'msgid "Return 2 * x."' in catalog and 'msgid "an example: twice x"' in catalog  # for the translator
+    assert (kit / "exercises" / "demo_lesson.zh.ipynb").is_file()
     proof = run_grader("selftest", "--lesson", "demo_lesson", cwd=kit)
-    assert proof.returncode == 0 and "4 passed, 0 failed" in proof.stdout, proof.stdout + proof.stderr
+    assert proof.returncode == 0 and "7 passed, 0 failed" in proof.stdout, proof.stdout + proof.stderr
     assert run_grader("new", "demo_lesson", cwd=kit).returncode == 2

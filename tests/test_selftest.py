@@ -49,7 +49,8 @@ def test_every_listed_mistake_has_a_mutant(lesson):
 
 
 def test_the_reference_earns_everything_and_the_stubs_nothing(evidence):
-    for name in ("reference", "stubs (.py)", "stubs (.ipynb)"):
+    for name in ("reference", "reference (.zh.ipynb)", "stubs (.py)", "stubs (.ipynb)", "stubs (.zh.py)",
+                 "stubs (.zh.ipynb)"):
         assert evidence[name].ok, evidence[name].detail
 
 

@@ -5,6 +5,7 @@ from hypothesis import given
 
 from ...authoring import (as_numbers, ask, check, data_sets, expect_a_mean, expect_close, expect_forward_uses_its_w,
                           expect_the_model, expect_the_model_on, mean_mistakes, numbers, numbers_or_arrays)
+from ...i18n import _
 from .inputs import FIVE_SAMPLES, W0, X_DATA, Y_DATA, fitting_data
 from .mistakes import GRADIENT, gradient_mistakes, step_mistakes
 
@@ -44,7 +45,7 @@ def cost_lesson_example(student, ref):
     for w in (W0, 2.0, 0.0):
         call, value = ask(student, "cost", X_DATA, Y_DATA, w)
         expect_close(call, value, ref.cost(X_DATA, Y_DATA, w), mistakes=lambda: cost_mistakes(X_DATA, Y_DATA, w),
-                     hint="The cost is the mean of (forward(x, w) - y) ** 2 over the samples.")
+                     hint=_("The cost is the mean of (forward(x, w) - y) ** 2 over the samples."))
 
 
 @check("cost", 3)
@@ -61,7 +62,7 @@ def cost_matches_on_data_sets(student, ref, data, w):
     x_data, y_data = data
     call, value = ask(student, "cost", x_data, y_data, w)
     expect_close(call, value, ref.cost(x_data, y_data, w), mistakes=lambda: cost_mistakes(x_data, y_data, w),
-                 hint="Average (x * w - y) ** 2 over every pair (x, y) of the data.", what="a single number")
+                 hint=_("Average (x * w - y) ** 2 over every pair (x, y) of the data."), what=_("a single number"))
 
 
 @check("cost", 2)
@@ -80,7 +81,8 @@ def gradient_lesson_example(student, ref):
     for w in (W0, 2.0, 3.0):
         call, value = ask(student, "gradient", X_DATA, Y_DATA, w)
         expect_close(call, value, ref.gradient(X_DATA, Y_DATA, w),
-                     mistakes=lambda: gradient_mistakes(X_DATA, Y_DATA, w), hint=f"The gradient is {GRADIENT}.")
+                     mistakes=lambda: gradient_mistakes(X_DATA, Y_DATA, w),
+                     hint=_("The gradient is {gradient}.", gradient=_(GRADIENT)))
 
 
 @check("gradient", 3)
@@ -88,7 +90,8 @@ def gradient_divides_by_the_data_size(student, ref):
     """gradient divides by the number of samples on a data set of five samples"""
     call, value = ask(student, "gradient", *FIVE_SAMPLES, 1.0)
     expect_close(call, value, ref.gradient(*FIVE_SAMPLES, 1.0),
-                 mistakes=lambda: gradient_mistakes(*FIVE_SAMPLES, 1.0), hint=f"The gradient is {GRADIENT}.")
+                 mistakes=lambda: gradient_mistakes(*FIVE_SAMPLES, 1.0),
+                 hint=_("The gradient is {gradient}.", gradient=_(GRADIENT)))
 
 
 @check("gradient", 3)
@@ -99,8 +102,8 @@ def gradient_is_zero_at_the_best_w(student, ref, data):
     x, y = np.asarray(x_data, dtype=float), np.asarray(y_data, dtype=float)
     best = float(np.sum(x * y) / np.sum(x * x))
     call, value = ask(student, "gradient", x_data, y_data, best)
-    expect_close(call, value, 0.0, hint=f"At the lowest point of the cost its slope is 0. The gradient is {GRADIENT}; "
-                                        "check the factor x in 2 * x * (x * w - y).")
+    expect_close(call, value, 0.0, hint=_("At the lowest point of the cost its slope is 0. The gradient is {gradient}; "
+                                          "check the factor x in 2 * x * (x * w - y).", gradient=_(GRADIENT)))
 
 
 @check("gradient", 4, hidden=True)
@@ -111,10 +114,10 @@ def gradient_is_the_slope_of_the_cost(student, ref, data, w):
     h = 1e-3  # the cost is a parabola in w: its central difference is exact but for rounding
     slope = (ref.cost(x_data, y_data, w + h) - ref.cost(x_data, y_data, w - h)) / (2 * h)
     call, value = ask(student, "gradient", x_data, y_data, w)
-    number = as_numbers(call, value, "a single number")
+    number = as_numbers(call, value, _("a single number"))
     if number.shape != () or not np.isclose(number, slope, rtol=1e-4, atol=1e-4):
         expect_close(call, value, ref.gradient(x_data, y_data, w), mistakes=lambda: gradient_mistakes(*data, w),
-                     hint=f"The slope of the cost at w is {GRADIENT}.")
+                     hint=_("The slope of the cost at w is {gradient}.", gradient=_(GRADIENT)))
 
 
 @check("gradient", 3, hidden=True)
@@ -124,7 +127,7 @@ def gradient_matches_on_data_sets(student, ref, data, w):
     x_data, y_data = data
     call, value = ask(student, "gradient", x_data, y_data, w)
     expect_close(call, value, ref.gradient(x_data, y_data, w), mistakes=lambda: gradient_mistakes(*data, w),
-                 hint=f"The gradient is {GRADIENT}.", what="a single number")
+                 hint=_("The gradient is {gradient}.", gradient=_(GRADIENT)), what=_("a single number"))
 
 
 # -- step ------------------------------------------------------------------------------
@@ -136,7 +139,7 @@ def step_lesson_example(student, ref):
     grad = ref.gradient(X_DATA, Y_DATA, W0)
     call, value = ask(student, "step", W0, grad, 0.01)
     expect_close(call, value, ref.step(W0, grad, 0.01), mistakes=lambda: step_mistakes(W0, grad, 0.01),
-                 hint="One update against the slope: w - lr * grad.")
+                 hint=_("One update against the slope: w - lr * grad."))
 
 
 @check("step", 2)
@@ -145,7 +148,7 @@ def step_uses_its_argument_lr(student, ref):
     for lr in (0.1, 0.5):
         call, value = ask(student, "step", 1.0, 2.0, lr)
         expect_close(call, value, ref.step(1.0, 2.0, lr), mistakes=lambda: step_mistakes(1.0, 2.0, lr),
-                     hint="Use the argument lr: return w - lr * grad.")
+                     hint=_("Use the argument lr: return w - lr * grad."))
 
 
 @check("step", 3, hidden=True)
@@ -154,4 +157,4 @@ def step_matches_the_update(student, ref, w, grad, lr):
     """step(w, grad, lr) is w - lr * grad"""
     call, value = ask(student, "step", w, grad, lr)
     expect_close(call, value, ref.step(w, grad, lr), mistakes=lambda: step_mistakes(w, grad, lr),
-                 hint="One update against the slope: w - lr * grad.", what="a single number")
+                 hint=_("One update against the slope: w - lr * grad."), what=_("a single number"))

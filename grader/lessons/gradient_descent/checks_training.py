@@ -10,17 +10,22 @@ from hypothesis import given, strategies as st
 
 from ...authoring import (CheckFailed, Mistake, as_numbers, ask, blaming_helpers, check, expect_close,
                           format_value, numbers)
+from ...i18n import N_, _
 from .inputs import EPOCHS, FIVE_SAMPLES, LR, W0, X_DATA, Y_DATA, safe_rate_limit, training_runs
 from .mistakes import sample_gradient_mistakes, sgd_mistakes, train_mistakes
 
-NO_EPOCHS_HINT = "With no epochs there is no update: w is the argument w0 (not a global w), unchanged."
+NO_EPOCHS_HINT = N_("With no epochs there is no update: w is the argument w0 (not a global w), unchanged.")
 HISTORY_HINTS = {
-    "costs": "Each epoch records the cost of the current w, then updates it: "
-             "w = step(w, gradient(x_data, y_data, w), lr).",
-    "losses": "Each epoch updates w after every sample, w = step(w, sgd_gradient(x, y, w), lr), then records the "
-              "loss of the epoch's last sample at the new w.",
+    "costs": N_("Each epoch records the cost of the current w, then updates it: "
+                "w = step(w, gradient(x_data, y_data, w), lr)."),
+    "losses": N_("Each epoch updates w after every sample, w = step(w, sgd_gradient(x, y, w), lr), then records the "
+                 "loss of the epoch's last sample at the new w."),
 }
-RANGE_HINT = "one per epoch: for epoch in range(epochs), so epochs = 100 gives 100 values."
+RECORD_HINT = N_("Record {name}, one per epoch: for epoch in range(epochs), so epochs = 100 gives 100 values.")
+EXACT_EPOCHS_HINT = N_("w should end after exactly `epochs` updates from w0, with the learning rate lr.")
+SAMPLE_GRADIENT_HINT = N_("The gradient of (x * w - y) ** 2 with respect to w is 2 * x * (x * w - y).")
+STARTING_W = N_("This is the prediction of the starting w0; train first, then predict with the w that train returns.")
+TRAIN_THEN_PREDICT = N_("w, costs = train(x_data, y_data, w0, lr, epochs), then return forward(x, w).")
 
 
 def descent_helpers(ref):
@@ -40,28 +45,36 @@ def training_parts(call, value, name):
     """(w, history) as a number and a 1-D array, or a failure saying what came back instead."""
     if not isinstance(value, (tuple, list)) or len(value) != 2:
         shown = "None" if value is None else format_value(value)
-        raise CheckFailed(f"`{call}` returned {shown}; expected a pair (w, {name}).", f"End with `return w, {name}`.")
-    w, history = as_numbers(call, value[0], "a number w"), as_numbers(call, value[1], f"a list of {name}")
+        raise CheckFailed(_("`{call}` returned {value}; expected a pair (w, {name}).", call=call, value=shown,
+                            name=name),
+                          _("End with `return w, {name}`.", name=name))
+    w = as_numbers(call, value[0], _("a number w"))
+    history = as_numbers(call, value[1], _("a list of {name}", name=name))
     if w.shape != ():
-        raise CheckFailed(f"`{call}` returned w = {format_value(value[0])}; expected a single number.",
-                          f"Return the final weight first, then the list: `return w, {name}`.")
+        raise CheckFailed(_("`{call}` returned w = {value}; expected a single number.", call=call,
+                            value=format_value(value[0])),
+                          _("Return the final weight first, then the list: `return w, {name}`.", name=name))
     if history.ndim != 1:
-        raise CheckFailed(f"`{call}` returned {name} = {format_value(value[1])}; expected a flat list of numbers.",
-                          f"Append one number per epoch to {name}.")
+        raise CheckFailed(_("`{call}` returned {name} = {value}; expected a flat list of numbers.", call=call,
+                            name=name, value=format_value(value[1])),
+                          _("Append one number per epoch to {name}.", name=name))
     return w, history
 
 
-def expect_training(call, value, expected, epochs, name, mistakes=None,
-                    hint="w should end after exactly `epochs` updates from w0, with the learning rate lr."):
+def expect_training(call, value, expected, epochs, name, mistakes=None, hint=EXACT_EPOCHS_HINT):
     """`value` is (w, history) equal to `expected`: the history's length first, then its values, then w."""
     w, history = training_parts(call, value, name)
     if len(history) != epochs:
-        slip = {epochs + 1: "one value too many", epochs - 1: "one value too few"}.get(len(history), "")
-        raise CheckFailed(f"`{call}` returned {len(history)} {name}, expected {epochs}.",
-                          (f"That is {slip}: " if slip else "Record ") + f"{name}, {RANGE_HINT}")
+        slip = {epochs + 1: N_("That is one value too many: {name}, one per epoch: for epoch in range(epochs), "
+                               "so epochs = 100 gives 100 values."),
+                epochs - 1: N_("That is one value too few: {name}, one per epoch: for epoch in range(epochs), "
+                               "so epochs = 100 gives 100 values.")}
+        raise CheckFailed(_("`{call}` returned {count} {name}, expected {epochs}.", call=call, count=len(history),
+                            name=name, epochs=epochs),
+                          _(slip.get(len(history), RECORD_HINT), name=name))
     mistakes = mistakes or {}
-    expect_close(call, history, expected[1], part=name, mistakes=mistakes.get(name), hint=HISTORY_HINTS[name])
-    expect_close(call, w, expected[0], part="w", mistakes=mistakes.get("w"), hint=hint)
+    expect_close(call, history, expected[1], part=name, mistakes=mistakes.get(name), hint=_(HISTORY_HINTS[name]))
+    expect_close(call, w, expected[0], part="w", mistakes=mistakes.get("w"), hint=_(hint))
 
 
 # -- train -----------------------------------------------------------------------------
@@ -97,10 +110,10 @@ def train_uses_its_arguments(student, ref):
 
 def globals_mistakes(ref, part):
     """train started from the lesson's w = 1.0, or stepped with its lr = 0.01, instead of the arguments."""
-    return [Mistake(ref.train(*FIVE_SAMPLES, W0, 0.02, 3)[part], "This starts from the lesson's w = 1.0, not from "
-                                                                 "the argument w0."),
-            Mistake(ref.train(*FIVE_SAMPLES, 0.0, LR, 3)[part], "This steps with the lesson's learning rate 0.01, "
-                                                                "not with the argument lr.")]
+    return [Mistake(ref.train(*FIVE_SAMPLES, W0, 0.02, 3)[part], _("This starts from the lesson's w = 1.0, not from "
+                                                                   "the argument w0.")),
+            Mistake(ref.train(*FIVE_SAMPLES, 0.0, LR, 3)[part], _("This steps with the lesson's learning rate 0.01, "
+                                                                  "not with the argument lr."))]
 
 
 @check("train", 3)
@@ -108,7 +121,7 @@ def globals_mistakes(ref, part):
 def train_costs_never_increase_for_a_small_learning_rate(student, ref, run):
     """train's costs never increase when lr is below 1 / (2 * mean(x^2))"""
     call, value = ask(student, "train", *run)
-    _, costs = training_parts(call, value, "costs")
+    costs = training_parts(call, value, "costs")[1]
     rises = np.flatnonzero(np.diff(costs) > 1e-9 * (1 + np.abs(costs[:-1])))
     with blaming_helpers(student, descent_helpers(ref)):
         expect_no_rise(call, costs, rises, run[0])
@@ -117,11 +130,12 @@ def train_costs_never_increase_for_a_small_learning_rate(student, ref, run):
 def expect_no_rise(call, costs, rises, x_data):
     if rises.size:
         k = int(rises[0])
-        raise CheckFailed(f"`{call}` returned costs {format_value(costs)}: costs[{k + 1}] = "
-                          f"{format_value(costs[k + 1])} is above costs[{k}] = {format_value(costs[k])}.",
-                          f"With lr below {format_value(safe_rate_limit(x_data))} every step lowers the cost. "
-                          "Step against the slope, w - lr * gradient(x_data, y_data, w), with the gradient at "
-                          "the current w, and record the cost of the current w.")
+        raise CheckFailed(_("`{call}` returned costs {costs}: costs[{after}] = {higher} is above costs[{k}] = "
+                            "{lower}.", call=call, costs=format_value(costs), after=k + 1,
+                            higher=format_value(costs[k + 1]), k=k, lower=format_value(costs[k])),
+                          _("With lr below {limit} every step lowers the cost. Step against the slope, "
+                            "w - lr * gradient(x_data, y_data, w), with the gradient at the current w, and record "
+                            "the cost of the current w.", limit=format_value(safe_rate_limit(x_data))))
 
 
 @check("train", 3)
@@ -143,9 +157,10 @@ def expect_continued(whole_call, whole, expected, epochs, first_call, then_call)
     try:
         expect_training(whole_call, whole, expected, epochs, "costs")
     except CheckFailed as failure:
-        raise CheckFailed(f"{failure.message} That is what `{first_call}` then `{then_call}` give together.",
-                          "Training must continue where it stopped: start from the argument w0 (not a global "
-                          "w), and do exactly `epochs` updates.") from None
+        raise CheckFailed(_("{failure} That is what `{first}` then `{then}` give together.", failure=failure.message,
+                            first=first_call, then=then_call),
+                          _("Training must continue where it stopped: start from the argument w0 (not a global "
+                            "w), and do exactly `epochs` updates.")) from None
 
 
 @check("train", 4, hidden=True)
@@ -166,7 +181,7 @@ def sgd_gradient_lesson_example(student, ref):
     for x, y, w in ((1.0, 2.0, W0), (3.0, 6.0, W0), (3.0, 6.0, 2.0)):
         call, value = ask(student, "sgd_gradient", x, y, w)
         expect_close(call, value, ref.sgd_gradient(x, y, w), mistakes=lambda: sample_gradient_mistakes(x, y, w),
-                     hint="The gradient of (x * w - y) ** 2 with respect to w is 2 * x * (x * w - y).")
+                     hint=_(SAMPLE_GRADIENT_HINT))
 
 
 @check("sgd_gradient", 4, hidden=True)
@@ -175,8 +190,7 @@ def sgd_gradient_matches_the_derivative(student, ref, x, y, w):
     """sgd_gradient(x, y, w) is 2 * x * (x * w - y)"""
     call, value = ask(student, "sgd_gradient", x, y, w)
     expect_close(call, value, ref.sgd_gradient(x, y, w), mistakes=lambda: sample_gradient_mistakes(x, y, w),
-                 hint="The gradient of (x * w - y) ** 2 with respect to w is 2 * x * (x * w - y).",
-                 what="a single number")
+                 hint=_(SAMPLE_GRADIENT_HINT), what=_("a single number"))
 
 
 # -- train_sgd -------------------------------------------------------------------------
@@ -205,10 +219,10 @@ def train_sgd_with_no_epochs(student, ref):
 def train_sgd_on_one_sample_is_batch_descent(student, ref, run):
     """train_sgd on a data set of one sample ends at the w of (batch) train on it"""
     call, value = ask(student, "train_sgd", *run)
-    w, _ = training_parts(call, value, "losses")
+    w = training_parts(call, value, "losses")[0]
     expect_close(call, w, ref.train(*run)[0], part="w",
-                 hint="With one sample, one update per sample is one update per epoch, with that sample's "
-                      "gradient: w = step(w, sgd_gradient(x, y, w), lr), `epochs` times.")
+                 hint=_("With one sample, one update per sample is one update per epoch, with that sample's "
+                        "gradient: w = step(w, sgd_gradient(x, y, w), lr), `epochs` times."))
 
 
 @check("train_sgd", 5, hidden=True)
@@ -231,10 +245,8 @@ def predict_lesson_example(student, ref):
     args = (4.0, X_DATA, Y_DATA, W0, LR, EPOCHS)
     with blaming_helpers(student, [("train", args[1:], ref.train(*args[1:]))]):
         call, value = ask(student, "predict", *args)
-        expect_close(call, value, ref.predict(*args), mistakes=lambda: [
-            Mistake(ref.forward(4.0, W0), "This is the prediction of the starting w0; train first, then predict "
-                                          "with the w that train returns.")],
-            hint="w, costs = train(x_data, y_data, w0, lr, epochs), then return forward(x, w).")
+        expect_close(call, value, ref.predict(*args), mistakes=lambda: [Mistake(ref.forward(4.0, W0), _(STARTING_W))],
+                     hint=_(TRAIN_THEN_PREDICT))
 
 
 @check("predict", 4, hidden=True)
@@ -242,7 +254,5 @@ def predict_lesson_example(student, ref):
 def predict_matches_on_data_sets(student, ref, x, run):
     """predict(x, ...) is forward(x, w) with the w that train ends with, on any data"""
     call, value = ask(student, "predict", x, *run)
-    expect_close(call, value, ref.predict(x, *run), mistakes=lambda: [
-        Mistake(ref.forward(x, run[2]), "This is the prediction of the starting w0; train first, then predict "
-                                        "with the w that train returns.")],
-        hint="w, costs = train(x_data, y_data, w0, lr, epochs), then return forward(x, w).", what="a single number")
+    expect_close(call, value, ref.predict(x, *run), mistakes=lambda: [Mistake(ref.forward(x, run[2]), _(STARTING_W))],
+                 hint=_(TRAIN_THEN_PREDICT), what=_("a single number"))

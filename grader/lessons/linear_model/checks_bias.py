@@ -5,19 +5,20 @@ from hypothesis import given
 
 from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, close, data_sets, expect_a_mean,
                           expect_close, format_value, known_mistake, mean_mistakes, numbers, numbers_or_arrays)
+from ...i18n import N_, _
 from .inputs import B_VALUES, W_VALUES, XB_DATA, YB_DATA, lesson_loop, non_square_grids
 from .mistakes import XY_LAYOUT, transposed_grid_mistakes
 
-BIAS_HINT = "The model with bias is x * w + b."
+BIAS_HINT = N_("The model with bias is x * w + b.")
 NON_SQUARE = (([0.0, 1.0, 2.0], [-1.0, 1.0]), ([1.0, 2.0], [0.0, 0.5, 1.0, 1.5]))
 
 
 def forward_wb_mistakes(x, w, b):
     x = np.asarray(x, dtype=float)
-    return [Mistake(x * (w + b), f"This is x * (w + b). {BIAS_HINT}"),
-            Mistake((x + b) * w, f"This is (x + b) * w. {BIAS_HINT}"),
-            Mistake(x * w - b, f"This subtracts b. {BIAS_HINT}"),
-            Mistake(x * b + w, "w and b are swapped: w multiplies x, b is added.")]
+    return [Mistake(x * (w + b), _("This is x * (w + b). {bias}", bias=_(BIAS_HINT))),
+            Mistake((x + b) * w, _("This is (x + b) * w. {bias}", bias=_(BIAS_HINT))),
+            Mistake(x * w - b, _("This subtracts b. {bias}", bias=_(BIAS_HINT))),
+            Mistake(x * b + w, _("w and b are swapped: w multiplies x, b is added."))]
 
 
 def mse_wb_mistakes(ref, x_data, y_data, w, b):
@@ -28,42 +29,43 @@ def grid_parts(call, value):
     """(W, B, MSE) as float arrays, or a failure saying what came back instead."""
     if not isinstance(value, (tuple, list)) or len(value) != 3:
         shown = "None" if value is None else format_value(value)
-        raise CheckFailed(f"`{call}` returned {shown}; expected three arrays (W, B, MSE).",
-                          "End with `return W, B, MSE`.")
-    return [as_numbers(call, part, f"an array {name}") for name, part in zip(("W", "B", "MSE"), value)]
+        raise CheckFailed(_("`{call}` returned {value}; expected three arrays (W, B, MSE).", call=call, value=shown),
+                          _("End with `return W, B, MSE`."))
+    return [as_numbers(call, part, _("an array {name}", name=name)) for name, part in zip(("W", "B", "MSE"), value)]
 
 
 def expect_grid_shape(call, value, w_values, b_values):
     wanted = (len(b_values), len(w_values))
     for name, part in zip("W B MSE".split(), grid_parts(call, value)):
         if part.shape != wanted:
-            hint = (f"This is one row per w, as np.meshgrid(..., indexing='ij') gives; {XY_LAYOUT}."
-                    if part.shape == wanted[::-1] else f"The {XY_LAYOUT}.")
-            raise CheckFailed(f"`{call}` returned {name} of shape {part.shape}; expected {wanted} "
-                              f"for {len(b_values)} b's and {len(w_values)} w's.", hint)
+            hint = (_("This is one row per w, as np.meshgrid(..., indexing='ij') gives; {layout}.",
+                      layout=_(XY_LAYOUT)) if part.shape == wanted[::-1] else _("The {layout}.", layout=_(XY_LAYOUT)))
+            raise CheckFailed(_("`{call}` returned {name} of shape {shape}; expected {wanted} for {n_b} b's and "
+                                "{n_w} w's.", call=call, name=name, shape=part.shape, wanted=wanted,
+                                n_b=len(b_values), n_w=len(w_values)), hint)
 
 
 def expect_grid_axes(call, value, w_values, b_values):
-    W, B, _ = grid_parts(call, value)
+    W, B, _costs = grid_parts(call, value)
     want_w, want_b = np.meshgrid(np.asarray(w_values, dtype=float), np.asarray(b_values, dtype=float))
-    ij = f"This is the layout of np.meshgrid(..., indexing='ij'); {XY_LAYOUT}."
+    ij = _("This is the layout of np.meshgrid(..., indexing='ij'); {layout}.", layout=_(XY_LAYOUT))
     sorted_w, sorted_b = np.meshgrid(np.sort(np.asarray(w_values, dtype=float)), np.sort(np.asarray(b_values, dtype=float)))
-    ordered = ("These axes are sorted, but the values came in another order (np.sort, np.unique and "
-               "sorted(set(...)) sort): keep the order given; list(dict.fromkeys(w_list)) drops repeats and keeps it.")
-    expect_close(call, W, want_w, part="W", hint=f"W[i, j] must be w_values[j]: {XY_LAYOUT}.",
-                 mistakes=lambda: [Mistake(want_w.T, ij), Mistake(want_b, "This is B; return W first: W, B, MSE."),
+    ordered = _("These axes are sorted, but the values came in another order (np.sort, np.unique and "
+                "sorted(set(...)) sort): keep the order given; list(dict.fromkeys(w_list)) drops repeats and keeps it.")
+    expect_close(call, W, want_w, part="W", hint=_("W[i, j] must be w_values[j]: {layout}.", layout=_(XY_LAYOUT)),
+                 mistakes=lambda: [Mistake(want_w.T, ij), Mistake(want_b, _("This is B; return W first: W, B, MSE.")),
                                    Mistake(sorted_w, ordered)])
-    expect_close(call, B, want_b, part="B", hint=f"B[i, j] must be b_values[i]: {XY_LAYOUT}.",
-                 mistakes=lambda: [Mistake(want_b.T, ij), Mistake(want_w, "This is W; return B second: W, B, MSE."),
+    expect_close(call, B, want_b, part="B", hint=_("B[i, j] must be b_values[i]: {layout}.", layout=_(XY_LAYOUT)),
+                 mistakes=lambda: [Mistake(want_b.T, ij), Mistake(want_w, _("This is W; return B second: W, B, MSE.")),
                                    Mistake(sorted_b, ordered)])
 
 
 def expect_grid_costs(ref, call, value, x_data, y_data, w_values, b_values):
-    _, _, MSE = grid_parts(call, value)
+    MSE = grid_parts(call, value)[2]
     want = ref.mse_grid(x_data, y_data, w_values, b_values)[2]
     expect_close(call, MSE, want, part="MSE", mistakes=lambda: transposed_grid_mistakes(
                      w_values, b_values, lesson_loop(x_data, y_data, w_values, b_values, ref.mse_wb)[2]),
-                 hint="MSE[i, j] must be the cost at (W[i, j], B[i, j]), that is at w_values[j] and b_values[i].")
+                 hint=_("MSE[i, j] must be the cost at (W[i, j], B[i, j]), that is at w_values[j] and b_values[i]."))
 
 
 # -- forward_wb ------------------------------------------------------------------------
@@ -73,7 +75,8 @@ def expect_grid_costs(ref, call, value, x_data, y_data, w_values, b_values):
 def forward_wb_lesson_example(student, ref):
     """forward_wb with w = 3, b = 1 turns 1, 2, 3 hours into the lesson's 4, 7, 10 points"""
     call, value = ask(student, "forward_wb", np.array(XB_DATA), 3.0, 1.0)
-    expect_close(call, value, YB_DATA, mistakes=lambda: forward_wb_mistakes(XB_DATA, 3.0, 1.0), hint=BIAS_HINT)
+    expect_close(call, value, YB_DATA, mistakes=lambda: forward_wb_mistakes(XB_DATA, 3.0, 1.0),
+                 hint=_(BIAS_HINT))
 
 
 @check("forward_wb", 4, hidden=True)
@@ -82,7 +85,7 @@ def forward_wb_matches_the_model(student, ref, x, w, b):
     """forward_wb(x, w, b) is x * w + b, for a number and elementwise for a NumPy array"""
     call, value = ask(student, "forward_wb", x, w, b)
     expect_close(call, value, ref.forward_wb(x, w, b), mistakes=lambda: forward_wb_mistakes(x, w, b),
-                 hint=f"{BIAS_HINT} NumPy applies it to every element of an array.")
+                 hint=_("{bias} NumPy applies it to every element of an array.", bias=_(BIAS_HINT)))
 
 
 # -- mse_wb ----------------------------------------------------------------------------
@@ -102,9 +105,9 @@ def mse_wb_matches_on_data_sets(student, ref, data, w, b):
     """mse_wb is the mean squared error of x * w + b, for lists and arrays of any length"""
     x_data, y_data = data
     call, value = ask(student, "mse_wb", x_data, y_data, w, b)
-    expect_close(call, value, ref.mse_wb(x_data, y_data, w, b), what="a single number",
+    expect_close(call, value, ref.mse_wb(x_data, y_data, w, b), what=_("a single number"),
                  mistakes=lambda: mse_wb_mistakes(ref, x_data, y_data, w, b),
-                 hint="Average (forward_wb(x, w, b) - y) ** 2 over every pair (x, y) of the data.")
+                 hint=_("Average (forward_wb(x, w, b) - y) ** 2 over every pair (x, y) of the data."))
 
 
 @check("mse_wb", 2)
@@ -200,21 +203,22 @@ def expect_a_grid_minimiser(ref, call, value, x_data, y_data, w_values, b_values
     best = np.isclose(MSE, MSE.min(), rtol=1e-9, atol=1e-12)
     points = list(zip(W[best], B[best]))
     if isinstance(value, (tuple, list)) and len(value) == 2:
-        pair = as_numbers(call, value, "a pair (w, b)")
+        pair = as_numbers(call, value, _("a pair (w, b)"))
         if pair.shape == (2,) and any(close(pair, p) for p in points):
             return
         i, j = np.unravel_index(int(np.argmin(MSE)), MSE.shape)
         worst = np.unravel_index(int(np.argmax(MSE)), MSE.shape)
-        mistakes = [Mistake((j, i), "These are the positions of the best w and b, not their values."),
-                    Mistake((i, j), "These are the row and column of the best point, not w and b."),
-                    Mistake((B[i, j], W[i, j]), "The order is swapped: return (w, b)."),
-                    Mistake((W[worst], B[worst]), "This point has the largest MSE; take the smallest.")]
-        expected = format_value(points[0]) if len(points) == 1 else f"one of {format_value(points)}"
-        raise CheckFailed(f"`{call}` returned {format_value(value)}, expected {expected}.",
-                          known_mistake(pair, lambda: mistakes) or "Take the grid point where MSE is "
-                                                                    "smallest (np.argmin, then np.unravel_index).")
-    raise CheckFailed(f"`{call}` returned {format_value(value)}; expected a pair (w, b).",
-                      "End with `return w, b`.")
+        mistakes = [Mistake((j, i), _("These are the positions of the best w and b, not their values.")),
+                    Mistake((i, j), _("These are the row and column of the best point, not w and b.")),
+                    Mistake((B[i, j], W[i, j]), _("The order is swapped: return (w, b).")),
+                    Mistake((W[worst], B[worst]), _("This point has the largest MSE; take the smallest."))]
+        expected = format_value(points[0]) if len(points) == 1 else _("one of {values}", values=format_value(points))
+        raise CheckFailed(_("`{call}` returned {value}, expected {expected}.", call=call, value=format_value(value),
+                            expected=expected),
+                          known_mistake(pair, lambda: mistakes) or _("Take the grid point where MSE is smallest "
+                                                                     "(np.argmin, then np.unravel_index)."))
+    raise CheckFailed(_("`{call}` returned {value}; expected a pair (w, b).", call=call, value=format_value(value)),
+                      _("End with `return w, b`."))
 
 
 @check("best_wb", 3)

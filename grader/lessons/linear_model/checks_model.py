@@ -5,6 +5,7 @@ from hypothesis import given
 
 from ...authoring import (ask, check, data_sets, expect_a_mean, expect_close, expect_forward_uses_its_w,
                           expect_the_model, expect_the_model_on, mean_mistakes, numbers, numbers_or_arrays)
+from ...i18n import _
 from .inputs import X_DATA, Y_DATA, samples
 from .mistakes import SQUARE_HINT, squared_error_mistakes
 
@@ -57,7 +58,7 @@ def loss_matches_the_squared_error(student, ref, sample, w):
     """loss(x, y, w) is (x * w - y) ** 2, for numbers and elementwise for NumPy arrays"""
     x, y = sample
     call, value = ask(student, "loss", x, y, w)
-    expect_close(call, value, ref.loss(x, y, w), mistakes=lambda: loss_mistakes(x, y, w), hint=SQUARE_HINT)
+    expect_close(call, value, ref.loss(x, y, w), mistakes=lambda: loss_mistakes(x, y, w), hint=_(SQUARE_HINT))
 
 
 @check("loss", 2)
@@ -66,10 +67,11 @@ def loss_is_zero_only_on_the_line(student, ref, x, w, d):
     """loss is 0 exactly when y lies on the line, and the same for errors of +d and -d"""
     y = x * w
     call, value = ask(student, "loss", x, y, w)
-    expect_close(call, value, 0.0, hint="When y = x * w the prediction is exact, so the loss is 0.")
+    expect_close(call, value, 0.0, hint=_("When y = x * w the prediction is exact, so the loss is 0."))
     for off_the_line in (y + d, y - d):
         call, value = ask(student, "loss", x, off_the_line, w)
-        expect_close(call, value, d * d, mistakes=lambda: loss_mistakes(x, off_the_line, w), hint=SQUARE_HINT)
+        expect_close(call, value, d * d, mistakes=lambda: loss_mistakes(x, off_the_line, w),
+                     hint=_(SQUARE_HINT))
 
 
 # -- mse -------------------------------------------------------------------------------
@@ -98,7 +100,7 @@ def mse_matches_on_data_sets(student, ref, data, w):
     x_data, y_data = data
     call, value = ask(student, "mse", x_data, y_data, w)
     expect_close(call, value, ref.mse(x_data, y_data, w), mistakes=lambda: mse_mistakes(ref, x_data, y_data, w),
-                 hint="Average loss(x, y, w) over every pair (x, y) of the data.", what="a single number")
+                 hint=_("Average loss(x, y, w) over every pair (x, y) of the data."), what=_("a single number"))
 
 
 @check("mse", 2)

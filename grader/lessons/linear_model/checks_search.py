@@ -6,23 +6,24 @@ from hypothesis import given
 from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, data_sets, expect_close,
                           expect_inputs_unchanged, format_value, known_mistake, numbers_or_arrays,
                           root_cause)
+from ...i18n import N_, _
 from .inputs import W_VALUES, X_DATA, Y_DATA, shuffled_grids
 
-MINIMUM_HINT = "Find the position of the smallest MSE (np.argmin) and return the w at that position."
+MINIMUM_HINT = N_("Find the position of the smallest MSE (np.argmin) and return the w at that position.")
 
 
 def sweep_mistakes(ref, x_data, y_data, w_values):
     costs = np.asarray(ref.mse_sweep(x_data, y_data, w_values), dtype=float)
     return [
-        Mistake(np.cumsum(costs), "Each value includes the losses of the previous w's: reset the running "
-                                  "sum (l_sum = 0) inside the loop over w, before adding up the losses."),
-        Mistake(costs[::-1], "The values are in reverse order: keep the order of w_values."),
-        Mistake(np.sort(costs), "The values are sorted: return them in the order of w_values, "
-                                "so that the k-th value belongs to w_values[k]."),
+        Mistake(np.cumsum(costs), _("Each value includes the losses of the previous w's: reset the running "
+                                    "sum (l_sum = 0) inside the loop over w, before adding up the losses.")),
+        Mistake(costs[::-1], _("The values are in reverse order: keep the order of w_values.")),
+        Mistake(np.sort(costs), _("The values are sorted: return them in the order of w_values, "
+                                  "so that the k-th value belongs to w_values[k].")),
         Mistake(np.column_stack([np.asarray(w_values, dtype=float), costs]),
-                "This returns (w, mse) pairs; return only the MSE values, one per w."),
+                _("This returns (w, mse) pairs; return only the MSE values, one per w.")),
         Mistake(np.column_stack([costs, np.asarray(w_values, dtype=float)]),
-                "This returns (mse, w) pairs; return only the MSE values, one per w."),
+                _("This returns (mse, w) pairs; return only the MSE values, one per w.")),
     ]
 
 
@@ -34,17 +35,17 @@ def minimisers(ref, x_data, y_data, w_values) -> np.ndarray:
 
 def expect_a_minimiser(ref, call, value, x_data, y_data, w_values):
     best = minimisers(ref, x_data, y_data, w_values)
-    number = as_numbers(call, value, "a single w")
+    number = as_numbers(call, value, _("a single w"))
     if number.shape != () or not np.any(np.isclose(best, number, rtol=1e-9, atol=1e-9)):
         costs = np.asarray(ref.mse_sweep(x_data, y_data, w_values), dtype=float)
         index = int(np.argmin(costs))
-        expected = format_value(best[0]) if len(best) == 1 else f"one of {format_value(list(best))}"
-        mistakes = [Mistake(index, f"This is the position of the best w in w_values, not the w itself. "
-                                   f"{MINIMUM_HINT}"),
+        expected = format_value(best[0]) if len(best) == 1 else _("one of {values}", values=format_value(list(best)))
+        mistakes = [Mistake(index, _("This is the position of the best w in w_values, not the w itself. {minimum}",
+                                     minimum=_(MINIMUM_HINT))),
                     Mistake(float(np.asarray(w_values)[int(np.argmax(costs))]),
-                            "This w has the largest MSE; the best w has the smallest (argmin, not argmax).")]
-        raise CheckFailed(f"`{call}` returned {format_value(value)}, expected {expected}.",
-                          known_mistake(number, lambda: mistakes) or MINIMUM_HINT)
+                            _("This w has the largest MSE; the best w has the smallest (argmin, not argmax)."))]
+        raise CheckFailed(_("`{call}` returned {value}, expected {expected}.", call=call, value=format_value(value),
+                            expected=expected), known_mistake(number, lambda: mistakes) or _(MINIMUM_HINT))
 
 
 def expect_search_leaves_inputs_alone(student, function):
@@ -60,7 +61,7 @@ def expect_search_leaves_inputs_alone(student, function):
 def sweep_of_your_mse(student, ref, value, x_data, y_data, w_values):
     """A wrong sweep that is the student's own mse of each w: point at mse."""
     return root_cause(student, ref, value, "mse", [(x_data, y_data, w) for w in w_values], list,
-                      "`mse_sweep` returns your `mse` of each w")
+                      _("`mse_sweep` returns your `mse` of each w"))
 
 
 @check("mse_sweep", 3)
@@ -71,7 +72,7 @@ def mse_sweep_lesson_example(student, ref):
         with sweep_of_your_mse(student, ref, value, X_DATA, Y_DATA, w_values):
             expect_close(call, value, ref.mse_sweep(X_DATA, Y_DATA, w_values),
                          mistakes=lambda: sweep_mistakes(ref, X_DATA, Y_DATA, w_values),
-                         hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
+                         hint=_("The k-th value should be mse(x_data, y_data, w_values[k])."))
 
 
 @check("mse_sweep", 3, hidden=True)
@@ -83,7 +84,7 @@ def mse_sweep_matches_on_data_sets(student, ref, data, w_values):
     with sweep_of_your_mse(student, ref, value, x_data, y_data, w_values):
         expect_close(call, value, ref.mse_sweep(x_data, y_data, w_values),
                      mistakes=lambda: sweep_mistakes(ref, x_data, y_data, w_values),
-                     hint="The k-th value should be mse(x_data, y_data, w_values[k]).")
+                     hint=_("The k-th value should be mse(x_data, y_data, w_values[k])."))
 
 
 @check("mse_sweep", 2)
@@ -92,11 +93,11 @@ def mse_sweep_keeps_the_order(student, ref, data, w_values):
     """mse_sweep keeps the order of w_values: reversing the w's reverses the result"""
     x_data, y_data = data
     call, forwards = ask(student, "mse_sweep", x_data, y_data, w_values)
-    forwards = as_numbers(call, forwards, "one MSE per w")
+    forwards = as_numbers(call, forwards, _("one MSE per w"))
     backwards_call, backwards = ask(student, "mse_sweep", x_data, y_data, w_values[::-1])
     expect_close(backwards_call, backwards, forwards[::-1],
-                 hint=f"`{call}` returned {format_value(forwards)}: the k-th value must belong to "
-                      "w_values[k], whatever order the w's come in. Do not sort.")
+                 hint=_("`{call}` returned {value}: the k-th value must belong to w_values[k], whatever order "
+                        "the w's come in. Do not sort.", call=call, value=format_value(forwards)))
 
 
 @check("mse_sweep", 2)
@@ -137,7 +138,7 @@ def forward_of_your_best_w(student, ref, value, x, x_data, y_data, w_values):
     """A wrong prediction that is x times the student's own best w: point at best_w."""
     return root_cause(student, ref, value, "best_w", [(x_data, y_data, w_values)],
                       lambda answers: np.asarray(x, dtype=float) * float(answers[0]),
-                      "`predict` is x times your `best_w`")
+                      _("`predict` is x times your `best_w`"))
 
 
 @check("predict", 3)
@@ -146,7 +147,7 @@ def predict_lesson_example(student, ref):
     for x, x_data, y_data, expected in [(4.0, X_DATA, Y_DATA, 8.0), (2.0, [1.0, 2.0], [3.0, 6.0], 6.0)]:
         call, value = ask(student, "predict", x, x_data, y_data, W_VALUES)
         with forward_of_your_best_w(student, ref, value, x, x_data, y_data, W_VALUES):
-            expect_close(call, value, expected, hint="Find the best w with best_w, then return forward(x, best w).")
+            expect_close(call, value, expected, hint=_("Find the best w with best_w, then return forward(x, best w)."))
 
 
 @check("predict", 2, hidden=True)
@@ -155,10 +156,10 @@ def predict_uses_the_best_w(student, ref, x, data, w_values):
     """predict(x, ...) is forward(x, best w) on any data, for a number and for an array of x"""
     x_data, y_data = data
     call, value = ask(student, "predict", x, x_data, y_data, w_values)
-    number = as_numbers(call, value, "a number or an array")
+    number = as_numbers(call, value, _("a number or an array"))
     answers = [ref.forward(x, w) for w in minimisers(ref, x_data, y_data, w_values)]
     if any(number.shape == np.shape(a) and np.allclose(number, a, rtol=1e-9, atol=1e-9) for a in answers):
         return
     with forward_of_your_best_w(student, ref, value, x, x_data, y_data, w_values):
         expect_close(call, value, answers[0],
-                     hint="Find the best w with best_w(x_data, y_data, w_values), then return forward(x, w).")
+                     hint=_("Find the best w with best_w(x_data, y_data, w_values), then return forward(x, w)."))
