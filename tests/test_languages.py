@@ -68,6 +68,16 @@ def test_chinese_comes_from_the_option_or_the_locale_alike():
     assert (HERE / "report.zh.txt").read_text(encoding="utf-8") == _timeless(shown)  # the golden Chinese report
 
 
+def test_every_failing_check_of_a_chinese_report_has_a_chinese_title_message_and_hint():
+    result = run_grader("check", BUGGY.relative_to(ROOT), "--sandbox", "off", "--lang", "zh", "--format", "json")
+    failing = [c for e in json.loads(result.stdout)["exercises"] for c in e["checks"] if not c["passed"]]
+    assert len(failing) >= 10
+    chinese = re.compile(r"[\u4e00-\u9fff]")
+    for check in failing:
+        for field in ("name", "message", "hint"):
+            assert chinese.search(check[field]), (check["id"], field, check[field])
+
+
 def test_a_usage_error_is_in_the_language_asked_for():
     result = run_grader("check", "no/such/file.py", "--lang", "zh")
     assert result.returncode == 2
