@@ -99,8 +99,10 @@ def template(domain: Domain):
             catalog.add(message, auto_comments=comments)
         for title in check_titles(path.read_text(encoding="utf-8")):
             catalog.add(title, auto_comments=["a check's title"])
-    if domain.solution:
-        for text in exercise_texts(domain.solution.read_text(encoding="utf-8")):
+    if domain.solution:  # what the exercise shows: nothing inside a solution region is a message
+        from .build import strip_solutions
+
+        for text in exercise_texts(strip_solutions(domain.solution.read_text(encoding="utf-8"))):
             catalog.add(text, auto_comments=["the exercise file"])
     return catalog
 
@@ -157,6 +159,11 @@ def merged(domain: Domain, language: str):
     catalog.creation_date = catalog.revision_date = _FIXED_DATE
     catalog.fuzzy = False
     return catalog
+
+
+def compiled(domain: Domain, language: str) -> bytes:
+    """The domain's `language` catalog compiled, holding just the messages of its sources."""
+    return _mo_bytes(merged(domain, language))
 
 
 def expected_files(domain: Domain) -> dict[Path, bytes]:

@@ -17,6 +17,8 @@ import shutil
 from pathlib import Path
 
 from .assignment import KIT_ROOT, Assignment
+from .build import twin_paths
+from .catalogs import TRANSLATED, Domain, compiled
 from .i18n import N_, _, translate
 
 ENGINE_SKIPPED = {"lessons"}  # each lesson is copied on its own terms
@@ -119,9 +121,8 @@ def release(assignment: Assignment, out: Path, language: str | None = None) -> P
         if relative.parts[0] not in ENGINE_SKIPPED and "__pycache__" not in relative.parts:
             _copy(path, out / "grader" / relative)
     _copy(package / "lessons" / "__init__.py", out / "grader" / "lessons" / "__init__.py")
-    for catalog in sorted([*package.glob("locale/*/LC_MESSAGES/*.mo"),
-                           *assignment.lesson_folder.glob("locale/*/LC_MESSAGES/*.mo")]):
-        _copy(catalog, out / "grader" / catalog.relative_to(package))  # the compiled translations
+    for catalog in sorted(package.glob("locale/*/LC_MESSAGES/*.mo")):
+        _copy(catalog, out / "grader" / catalog.relative_to(package))  # the engine's compiled translations
     lesson = out / "grader" / "lessons" / assignment.stem
     for path in sorted(assignment.lesson_folder.glob("*.py")):
         source = path.read_text(encoding="utf-8")
@@ -130,12 +131,14 @@ def release(assignment: Assignment, out: Path, language: str | None = None) -> P
             source = without_checks(source, {c.name for c in checks if c.hidden and c.module == module})
         (lesson / path.name).parent.mkdir(parents=True, exist_ok=True)
         (lesson / path.name).write_text(source, encoding="utf-8")
+    _compile_released_catalogs(assignment, lesson)
     recorder.save(lesson / "answers.json")
     hidden = [c for c in checks if c.hidden]
     facts = {"hidden_checks": len(hidden), "hidden_points": sum(c.points for c in hidden)}
     (lesson / "release.json").write_text(json.dumps({**facts, **({"language": language} if language else {})})
                                          + "\n", encoding="utf-8")
-    for path in (*assignment.exercise_paths, KIT_ROOT / "pyproject.toml"):
+    twins = [path for language in TRANSLATED for path in twin_paths(assignment, language)]
+    for path in (*assignment.exercise_paths, *twins, KIT_ROOT / "pyproject.toml"):
         _copy(path, out / path.relative_to(KIT_ROOT))
     (out / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     workflow = Path("templates") / "github-classroom.yml"  # it grades this lesson
@@ -151,6 +154,17 @@ def release(assignment: Assignment, out: Path, language: str | None = None) -> P
         shutil.rmtree(out)
         raise ReleaseError(_("the release would contain lines of the solution: {lines}", lines="; ".join(leaks[:5])))
     return out
+
+
+def _compile_released_catalogs(assignment: Assignment, lesson: Path) -> None:
+    """The lesson's translations of what the release holds, and nothing more: a catalog compiled from
+    the whole lesson would carry the titles and messages of the hidden checks taken out of it."""
+    released = Domain(assignment.stem, tuple(sorted(lesson.glob("*.py"))), assignment.lesson_folder / "locale",
+                      assignment.solution_path)
+    for language in TRANSLATED:
+        target = lesson / released.mo_path(language).relative_to(released.locale_dir.parent)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(compiled(released, language))
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -115,3 +115,18 @@ def test_the_installed_release_catches_a_mutant_without_recorded_answers_missing
 def test_instructor_commands_are_not_in_the_release(student_python, release):
     result = student_grader(student_python, release, "build")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_the_release_speaks_chinese_without_a_word_of_its_hidden_checks(release):
+    import gettext
+
+    from grader.assignment import load
+
+    catalog = release / "grader" / "lessons" / "linear_model" / "locale" / "zh" / "LC_MESSAGES" / "linear_model.mo"
+    messages = gettext.GNUTranslations(catalog.open("rb"))._catalog
+    checks = load("linear_model").checks()
+    hidden = [c.title for c in checks if c.hidden]
+    assert hidden and not [title for title in hidden if title in messages]
+    assert all(c.title in messages for c in checks if not c.hidden)  # the public checks are translated
+    assert (release / "exercises" / "linear_model.zh.py").exists()
+    assert (release / "exercises" / "linear_model.zh.ipynb").exists()
