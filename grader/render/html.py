@@ -48,6 +48,7 @@ def render(report: Report, *, title: str = "") -> str:
     if report.withheld_checks:
         out.append(f"<p>{report.withheld_checks} hidden checks ({_points(report.withheld_points)} points) are "
                    "not part of this copy: your instructor runs them, on inputs you do not see.</p>")
+    out.append(f"<p><small>{_text(report.policy_line())}</small></p>")
     if report.sandbox:
         out.append(f"<p><small>{_text(report.sandbox_line())}</small></p>")
     out.append("</div>")

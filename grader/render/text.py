@@ -79,8 +79,9 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
     if report.withheld_checks:
         out += ["", f"{report.withheld_checks} hidden checks ({_points(report.withheld_points)} points) are not "
                     "part of this copy: your instructor runs them, on inputs you do not see."]
+    out += ["", *(paint(line, "dim") for line in wrap(report.policy_line(), ""))]
     if report.sandbox:
-        out += ["", *(paint(line, "dim") for line in wrap(report.sandbox_line(), ""))]
+        out += [*(paint(line, "dim") for line in wrap(report.sandbox_line(), ""))]
     out += ["", paint(report.score_line(), "bold") +
             paint(f"   (graded in {report.duration_s:.1f} s)", "dim")]
     return "\n".join(out) + "\n"
