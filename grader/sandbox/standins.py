@@ -84,8 +84,8 @@ class StandIns:
                             function=function, name=name[:100],
                             allowed=", ".join(f"`{a}`" for a in allowed) or _("no function")))
         if request.get("call") != number:
-            raise Refused(_("`{name}` was called after the call of `{function}` it was made for had ended: the "
-                            "grader's stand-in answers only while that call runs.", name=name, function=function))
+            raise Refused(_("`{name}` was called through a stand-in made for an earlier call, which has ended: a "
+                            "stand-in answers only during the call it was made for.", name=name))
         if count > MAX_REQUESTS:
             raise Refused(_("`{function}` asked the grader's stand-ins more than {limit} times in one call.",
                             function=function, limit=MAX_REQUESTS))
