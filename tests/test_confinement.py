@@ -442,6 +442,17 @@ def test_the_forged_requests_are_answered_where_the_defences_are_off(grade_file,
     assert [a for n, a in spy.calls if n == "mse" and len(a[0]) == 600]
 
 
+@pytest.mark.parametrize("limit, refused", [(100, True), (10**6, False)])
+def test_a_call_asks_its_stand_ins_a_bounded_number_of_times(grade_file, tmp_path, monkeypatch, limit, refused):
+    """100 requests and then the sweep's own: refused past the limit, answered without it."""
+    monkeypatch.setattr(standins, "MAX_REQUESTS", limit)
+    report = isolated(grade_file, write(tmp_path, compose_mutant(REFERENCE, attack("asks_too_often", TIMES=100))),
+                      only="mse_sweep")
+    assert bool(lost(report)) == refused
+    assert not refused or "asked the grader's stand-ins more than 100 times in one call" in message_of(report,
+                                                                                                        "mse_sweep")
+
+
 def test_a_stand_in_kept_for_a_later_call_is_refused(grade_file, tmp_path):
     path = write(tmp_path, compose_mutant(REFERENCE, attack("stashes_a_stand_in")))
     assert grade_file(path, limits=REQUIRE).score == 100  # kept, the student's own mse works
