@@ -1,8 +1,8 @@
 """Root cause across functions: a function that is wrong only through the student's own helper names it.
 
 Found from what the functions return: the student's mse_sweep is exactly their mse of each w,
-their predict exactly x times their best_w. (`--isolate-functions`, which would also keep the
-points, is not built yet.)
+their predict exactly x times their best_w. (`--isolate-functions` also keeps the caller's points:
+test_isolation.py.)
 """
 
 from conftest import ROOT
