@@ -6,6 +6,7 @@ from hypothesis import given
 from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, data_sets, expect_close,
                           expect_inputs_unchanged, format_value, known_mistake, numbers_or_arrays,
                           root_cause)
+from ...i18n import _
 from .inputs import W_VALUES, X_DATA, Y_DATA, shuffled_grids
 
 MINIMUM_HINT = "Find the position of the smallest MSE (np.argmin) and return the w at that position."
@@ -108,11 +109,20 @@ def mse_sweep_leaves_its_inputs_alone(student, ref):
 # -- best_w ----------------------------------------------------------------------------
 
 
+def minimum_of_your_sweep(student, ref, value, x_data, y_data, w_values):
+    """A wrong best w that is where the student's own mse_sweep is smallest: point at mse_sweep."""
+    return root_cause(student, ref, value, "mse_sweep", [(x_data, y_data, w_values)],
+                      lambda answers: float(np.asarray(w_values, dtype=float)[
+                          int(np.argmin(np.asarray(answers[0], dtype=float)))]),
+                      _("`best_w` is the w where your `mse_sweep` is smallest"))
+
+
 @check("best_w", 2)
 def best_w_lesson_example(student, ref):
     """best_w finds w = 2 on the lesson's data"""
     call, value = ask(student, "best_w", X_DATA, Y_DATA, W_VALUES)
-    expect_a_minimiser(ref, call, value, X_DATA, Y_DATA, W_VALUES)
+    with minimum_of_your_sweep(student, ref, value, X_DATA, Y_DATA, W_VALUES):
+        expect_a_minimiser(ref, call, value, X_DATA, Y_DATA, W_VALUES)
 
 
 @check("best_w", 3, hidden=True)
@@ -121,7 +131,8 @@ def best_w_finds_the_minimum(student, ref, data, w_values):
     """best_w returns a w of w_values with the smallest MSE"""
     x_data, y_data = data
     call, value = ask(student, "best_w", x_data, y_data, w_values)
-    expect_a_minimiser(ref, call, value, x_data, y_data, w_values)
+    with minimum_of_your_sweep(student, ref, value, x_data, y_data, w_values):
+        expect_a_minimiser(ref, call, value, x_data, y_data, w_values)
 
 
 @check("best_w", 2)
