@@ -1,7 +1,8 @@
 """The plain, safe encoding of values between the grader and the child process.
 
 Values travel as JSON with a few tagged objects; numeric NumPy arrays travel as dtype,
-shape and base64 bytes. Nothing is ever unpickled, so a student's object cannot run code
+shape and base64 bytes, and NumPy scalars (np.float64, np.float32, np.int64 ...) as dtype and
+bytes, so each arrives as the type it left as. Nothing is ever unpickled, so a student's object cannot run code
 in the grader: anything the encoding does not know arrives as an `Unsupported` record
 naming its type. Both sides import this module; it needs only the standard library and
 NumPy.
@@ -110,10 +111,10 @@ def _to_plain(value: object, budget: _Budget, depth: int, seen: set[int]) -> obj
     if isinstance(value, np.ndarray):
         return _encode_array(value, budget)
     if isinstance(value, np.generic):
-        convert = {"b": bool, "i": int, "u": int, "f": float}.get(value.dtype.kind)
-        if convert is not None:
-            return convert(value)  # not .item(): a longdouble's item is still a NumPy scalar
-        return _unsupported(value, f"a NumPy scalar of dtype {value.dtype}")
+        if value.dtype.kind not in _NUMERIC_KINDS:
+            return _unsupported(value, f"a NumPy scalar of dtype {value.dtype}")
+        encoded = _encode_array(np.asarray(value), budget)
+        return {**encoded, "$": "scalar"} if encoded["$"] == "ndarray" else encoded
     if isinstance(value, complex):
         return _unsupported(value, f"the complex number {short_repr(value)}")
     if type(value) in (list, tuple, dict):
@@ -163,6 +164,9 @@ def from_plain(obj: object) -> object:
         tag = obj.get("$")
         if tag == "ndarray":
             return _decode_array(obj)
+        if tag == "scalar":
+            scalar = _decode_array({**obj, "shape": []})
+            return scalar if isinstance(scalar, Unsupported) else scalar[()]
         if tag == "tuple":
             return tuple(from_plain(v) for v in obj["items"])
         if tag == "dict":

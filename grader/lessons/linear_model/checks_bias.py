@@ -100,9 +100,10 @@ def expect_grid_costs(ref, call, value, x_data, y_data, w_values, b_values):
 
 @check("forward_wb", 2)
 def forward_wb_lesson_example(student, ref):
-    """forward_wb with w = 3, b = 1 turns 1, 2, 3 hours into the lesson's 4, 7, 10 points"""
-    call, value = ask(student, "forward_wb", np.array(XB_DATA), 3.0, 1.0)
-    expect_close(call, value, YB_DATA, mistakes=lambda: forward_wb_mistakes(XB_DATA, 3.0, 1.0), hint=BIAS_HINT)
+    """forward_wb with w = 3, b = 1 turns 1, 2, 3 hours into the lesson's 4, 7, 10 points, and 4 hours into 13"""
+    for x, expected in [(np.array(XB_DATA), YB_DATA), (np.float64(4.0), 13.0)]:
+        call, value = ask(student, "forward_wb", x, 3.0, 1.0)
+        expect_close(call, value, expected, mistakes=lambda: forward_wb_mistakes(x, 3.0, 1.0), hint=BIAS_HINT)
 
 
 @check("forward_wb", 4, hidden=True)

@@ -154,7 +154,7 @@ def forward_of_your_best_w(student, ref, value, x, x_data, y_data, w_values):
 @check("predict", 3)
 def predict_lesson_example(student, ref):
     """predict answers the lesson's question (4 hours of study score 8 points), and the same on other data"""
-    for x, x_data, y_data, expected in [(4.0, X_DATA, Y_DATA, 8.0), (2.0, [1.0, 2.0], [3.0, 6.0], 6.0)]:
+    for x, x_data, y_data, expected in [(4.0, X_DATA, Y_DATA, 8.0), (np.float32(2.0), [1.0, 2.0], [3.0, 6.0], 6.0)]:
         call, value = ask(student, "predict", x, x_data, y_data, W_VALUES)
         with forward_of_your_best_w(student, ref, value, x, x_data, y_data, W_VALUES):
             expect_close(call, value, expected, hint="Find the best w with best_w, then return forward(x, best w).")
