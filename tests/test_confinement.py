@@ -403,23 +403,23 @@ def test_a_cycle_of_stand_ins_cannot_look_right(grade_file, tmp_path, monkeypatc
 
 
 FORGED = {  # what mse_sweep asks for through its stand-in's channel, and why the grader refuses
-    "itself": ("mse_sweep", None, 0, "`mse_sweep` cannot ask the grader for its own answer"),
-    "a later function": ("best_w", None, 0, "stands in only for `forward`, `loss`, `mse`, not for `best_w`"),
-    "no function of the lesson": ("__import__", ["os"], 0, "not for `__import__`"),
-    "a call that has ended": ("mse", None, -1, "made for an earlier call, which has ended"),
-    "too many numbers": ("mse", [[1.0] * 600, [2.0] * 600, 1.0], 0, "more than 1000 numbers"),
+    "itself": ("mse_sweep", None, None, "`mse_sweep` cannot ask the grader for its own answer"),
+    "a later function": ("best_w", None, None, "stands in only for `forward`, `loss`, `mse`, not for `best_w`"),
+    "no function of the lesson": ("__import__", ["os"], None, "not for `__import__`"),
+    "another call": ("mse", None, "0123456789abcdef", "made for an earlier call, which has ended"),
+    "too many numbers": ("mse", [[1.0] * 600, [2.0] * 600, 1.0], None, "more than 1000 numbers"),
     "an array of objects (a pickle)": ("mse", [{"$": "ndarray", "dtype": "|O", "shape": [1], "data": "AA=="}, [1.0],
-                                               1.0], 0, "was given an array of dtype object"),
-    "what the reference rejects": ("mse", [[1.0, 2.0], [1.0], "w"], 0, "the exercise's `mse` raised TypeError"),
+                                               1.0], None, "was given an array of dtype object"),
+    "what the reference rejects": ("mse", [[1.0, 2.0], [1.0], "w"], None, "the exercise's `mse` raised TypeError"),
 }
 
 
 @pytest.mark.parametrize("case", FORGED)
 def test_a_forged_request_is_refused_and_the_grading_goes_on(grade_file, lesson, tmp_path, case):
-    name, args, shift, why = FORGED[case]
+    name, args, number, why = FORGED[case]
     spy = Spy(lesson.reference())
     path = write(tmp_path, compose_mutant(REFERENCE, attack("forges_stand_in_requests", NAME=name, ARGS=args,
-                                                            CALL_SHIFT=shift)))
+                                                            CALL=number)))
     report = isolated(grade_file, path, reference=spy)
     assert lost(report) == {"mse_sweep"} and scores(report)["mse_sweep"] == 0
     assert "raised RuntimeError: refused: " in message_of(report, "mse_sweep") and why in message_of(report, "mse_sweep")
@@ -431,13 +431,13 @@ def test_the_forged_requests_are_answered_where_the_defences_are_off(grade_file,
     """The same attack gets the sweep for itself, and a request of 1,200 numbers reaches the reference."""
     monkeypatch.setattr(StandIns, "allowed", lambda self, function: self.functions)
     path = write(tmp_path, compose_mutant(REFERENCE, attack("forges_stand_in_requests", NAME="mse_sweep",
-                                                            ARGS=None, CALL_SHIFT=0)))
+                                                            ARGS=None, CALL=None)))
     assert isolated(grade_file, path).score == 100
     monkeypatch.setattr(standins, "MAX_NUMBERS", 10**6)
-    name, args, shift, _ = FORGED["too many numbers"]
+    name, args, number, _ = FORGED["too many numbers"]
     spy = Spy(lesson.reference())
     path = write(tmp_path, compose_mutant(REFERENCE, attack("forges_stand_in_requests", NAME=name, ARGS=args,
-                                                            CALL_SHIFT=shift)))
+                                                            CALL=number)))
     isolated(grade_file, path, reference=spy, only="mse_sweep")
     assert [a for n, a in spy.calls if n == "mse" and len(a[0]) == 600]
 

@@ -11,6 +11,8 @@ with the first failure, so one endless loop costs one time limit, not one per ex
 
 from __future__ import annotations
 
+import secrets
+
 from ..values import format_call
 from . import wire
 from .process import ChildDied, ChildTimeout, Sandbox
@@ -124,7 +126,6 @@ class StudentModule:
         self._broken: dict[str, StudentStop] = {}
         self._names = names or {}  # {function: the contract's parameter names}, for messages
         self._stand_ins = stand_ins  # `standins.StandIns` under --isolate-functions
-        self._calls = 0
 
     def argument_names(self, function: str, n: int) -> tuple[str, ...]:
         """How a message names the arguments of a call: the contract's names, or their position."""
@@ -150,10 +151,10 @@ class StudentModule:
         message = {"fn": function, "args": [wire.to_plain(a) for a in args],
                    "plot": plot, "return_args": return_args}
         answer = None
-        if self._stand_ins is not None:
-            self._calls += 1
-            message.update(stand_ins=list(self._stand_ins.allowed(function)), call=self._calls)
-            answer = self._stand_ins.answerer(function, self._calls)
+        if self._stand_ins is not None:  # the call's number is drawn at random: no request made before it can hold it
+            number = secrets.token_hex(8)
+            message.update(stand_ins=list(self._stand_ins.allowed(function)), call=number)
+            answer = self._stand_ins.answerer(function, number)
         try:
             reply = self._sandbox.request(message, answer=answer)
         except ChildTimeout:

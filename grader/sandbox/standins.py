@@ -7,7 +7,9 @@ grader computes the reference's answer here and replies with the value in the wi
 or with the reason it refuses. This is a channel out of the sandbox, so every request is hostile:
 
 - only the functions before the one under test (never itself, never a later one: no cycle of
-  stand-ins can make code that never ends for real look right), and only in the call in progress;
+  stand-ins can make code that never ends for real look right), and only in the call in progress
+  (each call has a number drawn at random, so a request written before it or kept from an
+  earlier call does not hold it);
 - at most MAX_NUMBERS numbers per request and MAX_REQUESTS requests per call;
 - the call's time limit holds for the whole call, the reference's work included;
 - the reference raising on a crafted input is a refusal sent back, never a fault of the grader;
@@ -60,7 +62,7 @@ class StandIns:
         outside the contract."""
         return self.functions[:self.functions.index(function)] if function in self.functions else ()
 
-    def answerer(self, function: str, number: int):
+    def answerer(self, function: str, number: str):
         """What replies, during call `number` of `function`, to the child's requests."""
         allowed, asked = self.allowed(function), [0]
 
@@ -73,7 +75,7 @@ class StandIns:
 
         return answer
 
-    def _answer(self, function: str, allowed: tuple, number: int, count: int, request: dict, deadline: float):
+    def _answer(self, function: str, allowed: tuple, number: str, count: int, request: dict, deadline: float):
         name, args = request.get("ask"), request.get("args")
         if not isinstance(name, str) or not isinstance(args, list):
             raise Refused(_("The grader's stand-in received a request it cannot read."))
