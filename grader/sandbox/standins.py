@@ -96,7 +96,6 @@ class StandIns:
             raise Refused(_("`{name}` was given more than {limit} numbers; the grader's stand-in takes at most "
                             "{limit} in one call (the exercise's checks use tens).", name=name, limit=MAX_NUMBERS))
         values = _decode(name, args)
-        call = format_call(name, values)
         try:
             with _until(deadline):
                 result = getattr(self.reference, name)(*values)
@@ -104,8 +103,8 @@ class StandIns:
             raise TimeoutError from None
         except Exception as raised:  # a crafted input: the student's code hears why, the grader goes on
             raise Refused(_("`{call}` has no answer: the exercise's `{name}` raised {error} on these arguments. "
-                            "Call it with the arguments the exercise describes.", call=call, name=name,
-                            error=f"{type(raised).__name__}: {raised}"[:300]))
+                            "Call it with the arguments the exercise describes.", call=format_call(name, values),
+                            name=name, error=f"{type(raised).__name__}: {raised}"[:300]))
         if time.monotonic() > deadline:
             raise TimeoutError
         return wire.to_plain(result)
