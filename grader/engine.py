@@ -187,9 +187,9 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
                 names = assignment.contract()
                 stand_ins = None
                 if isolate:
-                    from .sandbox.standins import StandIns, order
+                    from .sandbox.standins import StandIns
 
-                    stand_ins = StandIns(reference, order(assignment))
+                    stand_ins = StandIns(reference, assignment)
                 students = {plots: StudentModule(sandboxes[-1 if plots else 0], names, stand_ins)
                             for plots in (False, True)}
                 plotting = {e.id for e in exercises if e.plots}

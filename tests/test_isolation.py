@@ -15,6 +15,7 @@ from conftest import ROOT, lost, run_grader
 from grader import assignment as assignments
 from grader.engine import grade
 from grader.sandbox.process import ForkServer
+from grader.sandbox.standins import StandIns
 
 LINEAR = (ROOT / "solutions" / "linear_model.py").read_text()
 DESCENT = (ROOT / "solutions" / "gradient_descent.py").read_text()
@@ -100,3 +101,12 @@ def test_the_rebound_global_would_cost_points(grade_file, tmp_path):
     """The same to_grid with the global as its first call leaves it: the checks see every cost off by 1."""
     path = submission(tmp_path, "linear_model", LINEAR + "\nOFFSET = 1.0\n", *REBINDS)
     assert lost(grade_file(path, only="to_grid")) == {"to_grid"}
+
+
+def test_the_rule_stand_ins_for_the_functions_before_and_none_that_draw(lesson):
+    rule = StandIns(None, lesson).allowed
+    assert rule("forward") == () and rule("mse_sweep") == ("forward", "loss", "mse")
+    assert rule("best_wb") == ("forward", "loss", "mse", "mse_sweep", "best_w", "predict", "forward_wb", "mse_wb",
+                               "mse_grid", "to_grid")
+    assert rule("plot_surface") == rule("plot_sweep") == (*rule("best_wb"), "best_wb")  # no drawing stands in
+    assert rule("print") == ()  # nothing outside the contract

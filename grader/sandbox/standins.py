@@ -44,23 +44,20 @@ class _Overtime(BaseException):
     """The call's time ran out while the reference computed a stand-in's answer."""
 
 
-def order(assignment) -> tuple[str, ...]:
-    """The functions that may be stood in for, in the lesson's order: the exercises that return values
-    (a drawing function's Axes cannot travel back)."""
-    return tuple(e.id for e in assignment.exercises if not e.plots)
-
-
 class StandIns:
     """The reference, answering for the contract functions before the function under test."""
 
-    def __init__(self, reference, functions: tuple[str, ...]):
+    def __init__(self, reference, assignment):
         self.reference = reference
-        self.functions = functions  # in the lesson's order
+        self.order = tuple(e.id for e in assignment.exercises)
+        # what may be stood in for: the exercises that return values (a drawing's Axes cannot travel back)
+        self.functions = tuple(e.id for e in assignment.exercises if not e.plots)
 
     def allowed(self, function: str) -> tuple[str, ...]:
-        """The stand-ins while `function` runs: the contract functions before it, and none for a function
-        outside the contract."""
-        return self.functions[:self.functions.index(function)] if function in self.functions else ()
+        """The stand-ins while `function` runs: the contract functions before it in the lesson's order, and
+        none for a function outside the contract."""
+        before = self.order[:self.order.index(function)] if function in self.order else ()
+        return tuple(f for f in before if f in self.functions)
 
     def answerer(self, function: str, number: str):
         """What replies, during call `number` of `function`, to the child's requests."""
