@@ -483,6 +483,16 @@ def test_stand_ins_cannot_outlast_the_call(grade_file, lesson, tmp_path):
     assert elapsed < 12.0, elapsed
 
 
+def test_a_child_that_stops_reading_cannot_hold_the_grader(grade_file, tmp_path):
+    """A 1.3 MB answer for a pipe of 64 KiB that nobody reads: the write ends at the call's time limit."""
+    limits = Limits(call_timeout=2.0, import_timeout=15.0, sandbox="require")
+    path = write(tmp_path, compose_mutant(REFERENCE, attack("never_reads_its_answers")))
+    started = time.monotonic()
+    report = isolated(grade_file, path, limits=limits, only="best_wb")
+    assert "did not return within 2 s" in message_of(report, "best_wb")
+    assert time.monotonic() - started < 15.0
+
+
 def test_a_stand_in_carries_nothing_of_the_reference(grade_file, lesson, tmp_path):
     source = attack("introspects_the_stand_in")
     report = isolated(grade_file, write(tmp_path, compose_mutant(REFERENCE, source)), only="mse_sweep")

@@ -360,7 +360,7 @@ class Sandbox:
         elif self.load_result().fatal:
             raise ChildDied("the submission could not be loaded")
         deadline = time.monotonic() + (self.limits.call_timeout if timeout is None else timeout)
-        self._send(message)
+        self._send(message, deadline)
         while True:
             reply = self._receive(deadline - time.monotonic())
             if answer is None or "ask" not in reply:
@@ -370,11 +370,15 @@ class Sandbox:
             except TimeoutError:
                 self._kill()
                 raise ChildTimeout() from None
-            self._send(response)
+            self._send(response, deadline)
 
-    def _send(self, message: dict) -> None:
+    def _send(self, message: dict, deadline: float) -> None:
+        """Send within the call's time: a child that stops reading (its answers pile up) cannot hold the grader."""
         try:
-            framing.write_all(self._child.write_fd, framing.pack(message))
+            framing.write_all(self._child.write_fd, framing.pack(message), deadline)
+        except TimeoutError:
+            self._kill()
+            raise ChildTimeout() from None
         except OSError:
             raise self._died() from None
 
