@@ -389,8 +389,11 @@ class Spy:
         return spied
 
 
+ISOLATED = Limits(import_timeout=15.0, sandbox="require")  # the default call limit: the lesson's grid makes 1,681 requests
+
+
 def isolated(grade_file, path, **options):
-    return grade_file(path, limits=options.pop("limits", REQUIRE), isolate=True, **options)
+    return grade_file(path, limits=options.pop("limits", ISOLATED), isolate=True, **options)
 
 
 def test_a_cycle_of_stand_ins_cannot_look_right(grade_file, tmp_path, monkeypatch):
@@ -471,16 +474,16 @@ def test_a_request_before_any_call_is_not_answered(grade_file, lesson, tmp_path)
 def test_stand_ins_cannot_outlast_the_call(grade_file, lesson, tmp_path):
     limits = Limits(call_timeout=1.0, import_timeout=15.0, sandbox="require")
     path = write(tmp_path, compose_mutant(REFERENCE, attack("outlasts_the_call", GRID=300, SAMPLES=40)))
-    started = time.monotonic()
-    report = isolated(grade_file, path, limits=limits)
-    elapsed = time.monotonic() - started
-    assert lost(report) == {"mse_sweep", "best_wb"}
-    assert all("did not return within 1 s" in message_of(report, e) for e in ("mse_sweep", "best_wb"))
+    for exercise in ("mse_sweep", "best_wb"):  # one at a time: the other exercises' calls are not timed here
+        started = time.monotonic()
+        report = isolated(grade_file, path, limits=limits, only=exercise)
+        elapsed = time.monotonic() - started
+        assert "did not return within 1 s" in message_of(report, exercise)
+        assert elapsed < 8.0, elapsed
     started = time.monotonic()
     grid = [k / 10 for k in range(300)]
     lesson.reference().mse_grid([1.0] * 40, [2.0] * 40, grid, grid)
     assert time.monotonic() - started > 1.0  # the reference alone outlasts the call: it was stopped
-    assert elapsed < 12.0, elapsed
 
 
 def test_a_child_that_stops_reading_cannot_hold_the_grader(grade_file, tmp_path):
