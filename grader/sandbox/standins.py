@@ -79,9 +79,11 @@ class StandIns:
         if name not in allowed:
             if name == function:
                 raise Refused(_("`{function}` cannot ask the grader for its own answer.", function=function))
+            if not allowed:
+                raise Refused(_("While `{function}` runs, the grader stands in for no function: it comes first in "
+                                "the lesson.", function=function))
             raise Refused(_("While `{function}` runs, the grader stands in only for {allowed}, not for `{name}`.",
-                            function=function, name=name[:100],
-                            allowed=", ".join(f"`{a}`" for a in allowed) or _("no function")))
+                            function=function, name=name[:100], allowed=", ".join(f"`{a}`" for a in allowed)))
         if request.get("call") != number:
             raise Refused(_("`{name}` was called through a stand-in made for an earlier call, which has ended: a "
                             "stand-in answers only during the call it was made for.", name=name))

@@ -11,6 +11,7 @@ NumPy.
 from __future__ import annotations
 
 import base64
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -148,9 +149,13 @@ def _decode_array(obj: dict) -> np.ndarray | Unsupported:
     if dtype.kind not in _NUMERIC_KINDS or dtype.hasobject:
         return Unsupported("numpy.ndarray", f"an array of dtype {dtype}")
     shape = tuple(int(n) for n in obj["shape"])
+    size = math.prod(shape) * dtype.itemsize
+    mismatch = Unsupported("numpy.ndarray", "an array whose bytes do not match its shape")
+    if any(n < 0 for n in shape) or len(obj["data"]) != 4 * ((size + 2) // 3):  # checked before decoding
+        return mismatch
     raw = base64.b64decode(obj["data"], validate=True)
-    if any(n < 0 for n in shape) or int(np.prod(shape, dtype=np.int64)) * dtype.itemsize != len(raw):
-        return Unsupported("numpy.ndarray", "an array whose bytes do not match its shape")
+    if len(raw) != size:
+        return mismatch
     return np.frombuffer(raw, dtype=dtype).reshape(shape).astype(dtype.newbyteorder("="))
 
 
