@@ -27,7 +27,7 @@ from .mistakes import (expect_a_mean, expect_forward_uses_its_w, expect_the_mode
                        mean_mistakes)
 from .sandbox.proxy import StudentError, StudentStop
 from .sandbox.wire import AxesPicture
-from .strategies import arrays, data_sets, numbers, numbers_or_arrays
+from .strategies import arrays, data_sets, numbers, numbers_or_arrays, numpy_scalars
 from .values import format_call, format_value
 
 __all__ = [
@@ -38,7 +38,7 @@ __all__ = [
     # comparing what came back
     "expect_close", "as_numbers", "close", "Mistake", "known_mistake", "format_value", "format_call",
     # shared strategies
-    "numbers", "arrays", "numbers_or_arrays", "data_sets",
+    "numbers", "numpy_scalars", "arrays", "numbers_or_arrays", "data_sets",
     # shared mistakes and properties
     "mean_mistakes", "expect_a_mean", "expect_the_model_on", "expect_the_model", "expect_forward_uses_its_w",
     # pictures

@@ -82,12 +82,12 @@ def grader_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def key(student: Student, limits: Limits, fingerprint: str, language: str = "en") -> str:
-    """What a report was graded from: a changed file, grader, limit or language means grading again."""
+def key(student: Student, limits: Limits, fingerprint: str, language: str = "en", isolate: bool = False) -> str:
+    """What a report was graded from: a changed file, grader, limit, language or policy means grading again."""
     digest = hashlib.sha256()
     digest.update(student.path.read_bytes() if student.path else student.problem.encode())
     digest.update(f"{fingerprint}|{student.path.suffix if student.path else ''}|{asdict(limits)}|"
-                  f"{student.found}|{student.name}|{student.late}|{language}".encode())
+                  f"{student.found}|{student.name}|{student.late}|{language}|{isolate}".encode())
     return digest.hexdigest()
 
 
@@ -176,7 +176,7 @@ def _start_worker(stem: str, parent: int, language: str) -> None:
     Finalize(_WORKER["forks"], _WORKER["forks"].close, exitpriority=10)  # workers skip atexit
 
 
-def _grade_one(student: Student, limits: Limits, target: Path, stamp: str) -> dict:
+def _grade_one(student: Student, limits: Limits, isolate: bool, target: Path, stamp: str) -> dict:
     from .engine import grade
 
     document = {"student": student.id, "name": student.name, "late": student.late}
@@ -184,7 +184,8 @@ def _grade_one(student: Student, limits: Limits, target: Path, stamp: str) -> di
         document.update(status="no submission", reason=student.problem, report=None)
     else:
         try:
-            report = grade(_WORKER["assignment"], student.path, limits=limits, forks=_WORKER["forks"]).to_dict()
+            report = grade(_WORKER["assignment"], student.path, limits=limits, forks=_WORKER["forks"],
+                           isolate=isolate).to_dict()
             if student.found:
                 report["notes"].insert(0, student.found)
             # a submission that cannot be imported is a graded 0, its error the reason
@@ -264,10 +265,11 @@ def _end_workers() -> None:
 
 def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = None, limits: Limits = Limits(),
                 on_plan: Callable[[int, int], None] | None = None,
-                on_done: Callable[[dict], None] | None = None, language: str | None = None) -> list[dict]:
+                on_done: Callable[[dict], None] | None = None, language: str | None = None,
+                isolate: bool = False) -> list[dict]:
     """Grade every student of `klass` not already graded in `out`; return every row, by id. The reports
     are written in `language` (default: the current one), which the workers are told: a process started
-    by spawn does not inherit it.
+    by spawn does not inherit it. `isolate` grades as `grader check --isolate-functions` does.
 
     Ctrl-C stops handing out work, gives the students being graded `GRACE` seconds, ends the
     workers and raises `Interrupted` with what is done; a second Ctrl-C exits at once (130).
@@ -281,7 +283,7 @@ def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = Non
     documents, pending = {}, []
     fingerprint = grader_fingerprint()
     for student in students:
-        stamp = key(student, limits, fingerprint, language)
+        stamp = key(student, limits, fingerprint, language, isolate)
         previous = _read_json(reports / f"{student.id}.json")
         if previous and previous.get("key") == stamp and previous.get("status") not in ("grader error", "for review"):
             documents[student.id] = previous
@@ -317,7 +319,7 @@ def grade_class(stem: str, klass: Class, out: Path, *, workers: int | None = Non
                 break
             pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
                                        initializer=_start_worker, initargs=(stem, os.getpid(), language))
-            futures = {pool.submit(_grade_one, student, limits, reports / f"{student.id}.json", stamp):
+            futures = {pool.submit(_grade_one, student, limits, isolate, reports / f"{student.id}.json", stamp):
                        (student, stamp) for student, stamp in pending}
             pending, waiting = [], set(futures)
             while waiting and not stop.is_set():

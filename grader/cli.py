@@ -114,11 +114,12 @@ def cmd_check(args) -> int:
         raise UsageError(_("--min-score {score:g} is outside 0..{maximum:g}, the points this assignment has",
                            score=args.min_score, maximum=maximum))
     limits = _limits(args)
+    _check_isolation(assignment, args)
     _check_limits(assignment, limits)
     if args.watch:
         return cmd_watch(args, assignment, path, limits)
     try:
-        report = grade(assignment, path, only=args.only, limits=limits)
+        report = grade(assignment, path, only=args.only, limits=limits, isolate=args.isolate_functions)
     except SandboxUnavailable as refused:
         raise UsageError(str(refused)) from None
     except (SubmissionError, LookupError) as problem:
@@ -163,7 +164,7 @@ def cmd_watch(args, assignment, path: Path, limits) -> int:
         sys.stdout.flush()
 
     try:
-        watch(assignment, path, show, only=args.only, limits=limits)
+        watch(assignment, path, show, only=args.only, limits=limits, isolate=args.isolate_functions)
     except SandboxUnavailable as refused:
         raise UsageError(str(refused)) from None
     except LookupError as problem:
@@ -212,6 +213,7 @@ def cmd_grade(args) -> int:
     assignment = _pick_assignment(args.lesson, None)
     out = args.out or folder.parent / f"{folder.stem if folder.suffix == '.zip' else folder.name}-graded"
     limits = _limits(args)
+    _check_isolation(assignment, args)
     _require_sandbox(limits)
     try:
         if folder.is_file():
@@ -220,7 +222,7 @@ def cmd_grade(args) -> int:
         _check_limits(assignment, limits)
         progress = Progress()
         rows = grade_class(assignment.stem, klass, out, workers=args.jobs, limits=limits,
-                           on_plan=progress.plan, on_done=progress.step)
+                           on_plan=progress.plan, on_done=progress.step, isolate=args.isolate_functions)
     except SubmissionError as problem:
         raise UsageError(str(problem)) from None
     except Interrupted as stopped:
@@ -242,6 +244,18 @@ def _write_gradebook(rows, klass, assignment, out: Path, args) -> Path:
     if args.canvas:
         write_canvas(rows, assignment, args.canvas, column=args.canvas_column, source=klass.source)
     return write_summary(rows, out, translate(assignment.title), ignored=klass.ignored)
+
+
+def _check_isolation(assignment, args) -> None:
+    """--isolate-functions needs the reference: refuse before anything is graded where there is none."""
+    if args.isolate_functions:
+        from .engine import require_reference
+        from .sandbox.standins import NoReference
+
+        try:
+            require_reference(assignment)
+        except NoReference as refused:
+            raise UsageError(str(refused)) from None
 
 
 def _check_limits(assignment, limits) -> None:
@@ -382,6 +396,10 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
                          help=_("confine the student's code with every layer the kernel allows (auto), refuse "
                               "to grade unless files, processes and network are all confined (require), or "
                               "not at all (off); see `grader doctor` (default: auto)"))
+    command.add_argument("--isolate-functions", action="store_true",
+                         help=_("grade each function with the reference standing in for the lesson's functions "
+                                "before it that it calls, so that one mistake costs points once (the reference "
+                                "answers from the grader's process; default: each function calls the student's own)"))
 
 
 def _add_lang(command: argparse.ArgumentParser, help: str = "") -> None:

@@ -124,11 +124,14 @@ def _not_graded(checks: list, reason: str) -> list[CheckResult]:
 
 
 def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits: Limits = Limits(),
-          public_only: bool = False, forks: ForkServer | None = None, reference=None) -> Report:
+          public_only: bool = False, forks: ForkServer | None = None, reference=None,
+          isolate: bool = False) -> Report:
     """Grade the submission at `path` (a file or a folder holding one).
 
     `forks`, when grading many submissions, supplies children forked from a warm process;
-    `reference` replaces the lesson's own (a release records the answers it gives).
+    `reference` replaces the lesson's own (a release records the answers it gives); `isolate`
+    grades each function with the reference standing in for the contract functions before it
+    (`--isolate-functions`, see `sandbox.standins`).
     """
     started = time.monotonic()
     found = choose(path, assignment.stem, lesson_functions(assignment))
@@ -140,17 +143,19 @@ def grade(assignment: Assignment, path: Path, *, only: str | None = None, limits
         program, errors = None, [f"{unreadable}."]
     return grade_program(assignment, program, str(file), file.name, only=only, limits=limits,
                          public_only=public_only, forks=forks, errors=errors, notes=notes, started=started,
-                         reference=reference)
+                         reference=reference, isolate=isolate)
 
 
 def grade_program(assignment: Assignment, program: Program | None, submission: str, display: str, *,
                   only: str | None = None, limits: Limits = Limits(), public_only: bool = False,
                   forks: ForkServer | None = None, errors: list | None = None, notes: list | None = None,
-                  started: float | None = None, reference=None) -> Report:
+                  started: float | None = None, reference=None, isolate: bool = False) -> Report:
     """Grade code already read (a file's, or a notebook kernel's cells): `program` None with `errors`
     saying why there is nothing to run. `submission` names it in the report, `display` in messages;
-    `reference` replaces the lesson's own (a release records the answers it gives)."""
+    `reference` replaces the lesson's own (a release records the answers it gives); `isolate` as in `grade`."""
     started = time.monotonic() if started is None else started
+    if isolate:
+        require_reference(assignment)
     exercises = [e for e in assignment.exercises if only in (None, e.id)]
     if not exercises:
         raise LookupError(_("no exercise named {name}; exercises: {exercises}", name=repr(only),
@@ -187,7 +192,13 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
                 from .sandbox.proxy import StudentModule
 
                 names = assignment.contract()
-                students = {False: StudentModule(sandboxes[0], names), True: StudentModule(sandboxes[-1], names)}
+                stand_ins = None
+                if isolate:
+                    from .sandbox.standins import StandIns
+
+                    stand_ins = StandIns(reference, assignment)
+                students = {plots: StudentModule(sandboxes[-1 if plots else 0], names, stand_ins)
+                            for plots in (False, True)}
                 plotting = {e.id for e in exercises if e.plots}
                 refused = _signature_mismatches(assignment, exercises, loaded.parameters)
                 # hidden checks last: a public check's message must not show what the child was asked before
@@ -211,4 +222,14 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
                   errors=tuple(clean(errors)), notes=tuple(clean(notes)),
                   grader_version=__version__,
                   duration_s=time.monotonic() - started, withheld_checks=withheld_checks,
-                  withheld_points=withheld_points, sandbox=sandbox)
+                  withheld_points=withheld_points, sandbox=sandbox, isolate_functions=isolate)
+
+
+def require_reference(assignment: Assignment) -> None:
+    """--isolate-functions needs the reference itself: a student release has only recorded answers."""
+    if assignment.is_release:
+        from .i18n import _
+        from .sandbox.standins import NoReference
+
+        raise NoReference(_("--isolate-functions needs the reference solution, and this copy has only its recorded "
+                            "answers: grade with the instructor's kit."))

@@ -104,6 +104,7 @@ class Report:
     withheld_checks: int = 0  # hidden checks a student release leaves out (run by the instructor)
     withheld_points: float = 0.0
     sandbox: dict = field(default_factory=dict)  # {"mode": ..., "files"/"processes"/"network": how, or ""}
+    isolate_functions: bool = False  # graded with the reference standing in for the other functions
 
     @property
     def score(self) -> float:
@@ -140,11 +141,19 @@ class Report:
                  for layer, how in self.sandbox.items() if layer in LAYER_CONFINED]
         return _("Sandbox ({mode}): {layers}.", mode=self.sandbox.get("mode", "auto"), layers=_("; ").join(parts))
 
+    def policy_line(self) -> str:
+        """One sentence for the foot of a report: how the functions were graded, alone or together."""
+        if self.isolate_functions:
+            return _("Graded with --isolate-functions: each function was run with the reference standing in for "
+                     "the lesson's functions before it that it calls, so a mistake costs points only where it is.")
+        return _("Each function was graded calling your own other functions: a mistake in one can also cost "
+                 "points in the functions that call it.")
+
     def to_dict(self) -> dict:
         return {"assignment": self.assignment, "submission": self.submission, "score": self.score,
                 "max_score": self.max_score, "incomplete": self.incomplete, "for_review": self.for_review,
                 "exercises": [e.to_dict() for e in self.exercises],
                 "errors": list(self.errors), "notes": list(self.notes),
                 "withheld": {"checks": self.withheld_checks, "points": self.withheld_points},
-                "sandbox": self.sandbox,
+                "sandbox": self.sandbox, "isolate_functions": self.isolate_functions,
                 "grader_version": self.grader_version, "duration_s": round(self.duration_s, 3)}

@@ -17,14 +17,17 @@ def arrays(min_size: int = 1, max_size: int = 6):
     return st.lists(numbers(), min_size=min_size, max_size=max_size).map(np.array)
 
 
-def numbers_or_arrays():
-    """A number, or a NumPy array of them of any shape (0-d, 1-d, 2-d): a model must handle all.
+def numpy_scalars():
+    """A number as a NumPy scalar, np.float64 or np.float32: what indexing an array gives."""
+    return st.tuples(numbers(), st.sampled_from((np.float64, np.float32))).map(lambda n: n[1](n[0]))
 
-    A 0-d array stands for a NumPy scalar, which the wire carries as a plain float.
-    """
+
+def numbers_or_arrays():
+    """A number (a float or a NumPy scalar), or a NumPy array of them of any shape (0-d, 1-d, 2-d):
+    a model must handle all."""
     matrices = st.tuples(st.integers(1, 3), st.integers(1, 3)).flatmap(
         lambda shape: arrays(shape[0] * shape[1], shape[0] * shape[1]).map(lambda a: a.reshape(shape)))
-    return st.one_of(numbers(), arrays(), numbers().map(np.array), matrices)
+    return st.one_of(numbers(), arrays(), numpy_scalars(), numbers().map(np.array), matrices)
 
 
 def _split(pairs_and_choice):

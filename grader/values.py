@@ -109,7 +109,9 @@ def format_call(function: str, args) -> str:
 
 
 def _argument(value: object) -> str:
-    """An argument as code: a 0-d array is not a float, and a comment would end the call."""
+    """An argument as code: a 0-d array or a NumPy scalar is not a float, and a comment would end the call."""
+    if isinstance(value, np.floating):
+        return f"np.{type(value).__name__}({format_number(value)})"
     if isinstance(value, np.ndarray) and value.ndim != 1:
         return f"np.array({format_number(value.item()) if value.ndim == 0 else _nested(value)})"
     return format_value(value)

@@ -53,7 +53,7 @@ def changes(before: Report | None, after: Report) -> dict[str, str]:
 
 
 def watch(assignment: Assignment, path: Path, show: Callable[[Report | None, dict, str], None], *,
-          only: str | None = None, limits: Limits = Limits(), poll: float = POLL_S) -> None:
+          only: str | None = None, limits: Limits = Limits(), poll: float = POLL_S, isolate: bool = False) -> None:
     """Grade `path` now and after each save, until interrupted; `show(report, changes, problem)` prints
     each result (`problem`: why nothing could be graded this time, with the report None)."""
     from .engine import grade, replay_passing_examples
@@ -63,7 +63,7 @@ def watch(assignment: Assignment, path: Path, show: Callable[[Report | None, dic
         while True:
             seen = signature(path)
             try:
-                report, problem = grade(assignment, path, only=only, limits=limits, forks=forks), ""
+                report, problem = grade(assignment, path, only=only, limits=limits, forks=forks, isolate=isolate), ""
             except SubmissionError as missing:
                 report, problem = None, str(missing)
             show(report, changes(last, report) if report else {}, problem)

@@ -22,11 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, lost, run_grader
+from conftest import ROOT, lost, run_grader, scores
 from grader.doctor import probe
-from grader.sandbox import wire
+from grader.sandbox import standins, wire
 from grader.sandbox.layers import LAYERS
 from grader.sandbox.process import Limits, Program, Sandbox
+from grader.sandbox.standins import StandIns
 from grader.selftest import compose_mutant
 
 ATTACKS = Path(__file__).resolve().parent / "attacks"
@@ -367,3 +368,141 @@ def test_doctor_says_what_the_machine_provides():
     result = run_grader("doctor")
     assert result.returncode == 0
     assert "Landlock ABI:" in result.stdout and "files: confined by Landlock" in result.stdout
+
+
+# -- the stand-ins' channel (--isolate-functions) -----------------------------------------
+
+
+class Spy:
+    """The reference, remembering every call the grader makes of it (the checks' and the stand-ins')."""
+
+    def __init__(self, module):
+        self.module, self.calls = module, []
+
+    def __getattr__(self, name):
+        function = getattr(self.module, name)
+
+        def spied(*args):
+            self.calls.append((name, args))
+            return function(*args)
+
+        return spied
+
+
+ISOLATED = Limits(import_timeout=15.0, sandbox="require")  # the default call limit: the lesson's grid makes 1,681 requests
+
+
+def isolated(grade_file, path, **options):
+    return grade_file(path, limits=options.pop("limits", ISOLATED), isolate=True, **options)
+
+
+def test_a_cycle_of_stand_ins_cannot_look_right(grade_file, tmp_path, monkeypatch):
+    path = write(tmp_path, compose_mutant(REFERENCE, attack("cycles_through_stand_ins")))
+    default, confined = grade_file(path, limits=REQUIRE), isolated(grade_file, path)
+    assert lost(default) == {"forward", "forward_wb"}
+    assert confined.score < 100 and scores(confined)["forward"] == scores(default)["forward"] == 0
+    monkeypatch.setattr(StandIns, "allowed", lambda self, function: tuple(f for f in self.functions if f != function))
+    assert isolated(grade_file, path).score == 100  # stand-ins for every other function: the cycle looks right
+
+
+FORGED = {  # what mse_sweep asks for through its stand-in's channel, and why the grader refuses
+    "itself": ("mse_sweep", None, None, "`mse_sweep` cannot ask the grader for its own answer"),
+    "a later function": ("best_w", None, None, "stands in only for `forward`, `loss`, `mse`, not for `best_w`"),
+    "no function of the lesson": ("__import__", ["os"], None, "not for `__import__`"),
+    "another call": ("mse", None, "0123456789abcdef", "made for an earlier call, which has ended"),
+    "too many numbers": ("mse", [[1.0] * 600, [2.0] * 600, 1.0], None, "more than 1000 numbers"),
+    "an array of objects (a pickle)": ("mse", [{"$": "ndarray", "dtype": "|O", "shape": [1], "data": "AA=="}, [1.0],
+                                               1.0], None, "was given an array of dtype object"),
+    "what the reference rejects": ("mse", [[1.0, 2.0], [1.0], "w"], None, "the exercise's `mse` raised TypeError"),
+}
+
+
+@pytest.mark.parametrize("case", FORGED)
+def test_a_forged_request_is_refused_and_the_grading_goes_on(grade_file, lesson, tmp_path, case):
+    name, args, number, why = FORGED[case]
+    spy = Spy(lesson.reference())
+    path = write(tmp_path, compose_mutant(REFERENCE, attack("forges_stand_in_requests", NAME=name, ARGS=args,
+                                                            CALL=number)))
+    report = isolated(grade_file, path, reference=spy)
+    assert lost(report) == {"mse_sweep"} and scores(report)["mse_sweep"] == 0
+    assert "raised RuntimeError: refused: " in message_of(report, "mse_sweep") and why in message_of(report, "mse_sweep")
+    reached = [a for n, a in spy.calls if n == name and args is not None and wire.to_plain(list(a)) == args]
+    assert bool(reached) == (case == "what the reference rejects")  # refused before the reference, or after it raised
+
+
+def test_the_forged_requests_are_answered_where_the_defences_are_off(grade_file, lesson, tmp_path, monkeypatch):
+    """The same attack gets the sweep for itself, and a request of 1,200 numbers reaches the reference."""
+    monkeypatch.setattr(StandIns, "allowed", lambda self, function: self.functions)
+    path = write(tmp_path, compose_mutant(REFERENCE, attack("forges_stand_in_requests", NAME="mse_sweep",
+                                                            ARGS=None, CALL=None)))
+    assert isolated(grade_file, path).score == 100
+    monkeypatch.setattr(standins, "MAX_NUMBERS", 10**6)
+    name, args, number, _ = FORGED["too many numbers"]
+    spy = Spy(lesson.reference())
+    path = write(tmp_path, compose_mutant(REFERENCE, attack("forges_stand_in_requests", NAME=name, ARGS=args,
+                                                            CALL=number)))
+    isolated(grade_file, path, reference=spy, only="mse_sweep")
+    assert [a for n, a in spy.calls if n == "mse" and len(a[0]) == 600]
+
+
+@pytest.mark.parametrize("limit, refused", [(100, True), (10**6, False)])
+def test_a_call_asks_its_stand_ins_a_bounded_number_of_times(grade_file, tmp_path, monkeypatch, limit, refused):
+    """100 requests and then the sweep's own: refused past the limit, answered without it."""
+    monkeypatch.setattr(standins, "MAX_REQUESTS", limit)
+    report = isolated(grade_file, write(tmp_path, compose_mutant(REFERENCE, attack("asks_too_often", TIMES=100))),
+                      only="mse_sweep")
+    assert bool(lost(report)) == refused
+    assert not refused or "asked the grader's stand-ins more than 100 times in one call" in message_of(report,
+                                                                                                        "mse_sweep")
+
+
+def test_a_stand_in_kept_for_a_later_call_is_refused(grade_file, tmp_path):
+    path = write(tmp_path, compose_mutant(REFERENCE, attack("stashes_a_stand_in")))
+    assert grade_file(path, limits=REQUIRE).score == 100  # kept, the student's own mse works
+    report = isolated(grade_file, path)
+    assert lost(report) == {"best_w"}
+    assert "`mse` was called through a stand-in made for an earlier call" in message_of(report, "best_w")
+
+
+def test_a_request_before_any_call_is_not_answered(grade_file, lesson, tmp_path):
+    spy = Spy(lesson.reference())
+    report = isolated(grade_file, write(tmp_path, f"{REFERENCE}\n\n{attack('asks_at_import')}"), reference=spy)
+    assert report.score == 0 and "stopped the grader's worker" in report.errors[0]
+    assert not [a for n, a in spy.calls if a and a[0] == [7.5, 7.5, 7.5]]
+
+
+def test_stand_ins_cannot_outlast_the_call(grade_file, lesson, tmp_path):
+    limits = Limits(call_timeout=0.5, import_timeout=15.0, sandbox="require")
+    path = write(tmp_path, compose_mutant(REFERENCE, attack("outlasts_the_call", GRID=300, SAMPLES=60)))
+    for exercise in ("mse_sweep", "best_wb"):  # one at a time: the other exercises' calls are not timed here
+        started = time.monotonic()
+        report = isolated(grade_file, path, limits=limits, only=exercise)
+        elapsed = time.monotonic() - started
+        assert "did not return within 0.5 s" in message_of(report, exercise)
+        assert elapsed < 8.0, elapsed
+    started = time.monotonic()
+    grid = [k / 10 for k in range(300)]
+    lesson.reference().mse_grid([1.0] * 60, [2.0] * 60, grid, grid)
+    assert time.monotonic() - started > 0.5  # the reference alone outlasts the call (about 1 to 3 s): it was stopped
+
+
+def test_a_child_that_stops_reading_cannot_hold_the_grader(grade_file, tmp_path):
+    """A 1.3 MB answer for a pipe of 64 KiB that nobody reads: the write ends at the call's time limit."""
+    limits = Limits(call_timeout=2.0, import_timeout=15.0, sandbox="require")
+    path = write(tmp_path, compose_mutant(REFERENCE, attack("never_reads_its_answers")))
+    started = time.monotonic()
+    report = isolated(grade_file, path, limits=limits, only="best_wb")
+    assert "did not return within 2 s" in message_of(report, "best_wb")
+    assert time.monotonic() - started < 15.0
+
+
+def test_a_stand_in_carries_nothing_of_the_reference(grade_file, lesson, tmp_path):
+    source = attack("introspects_the_stand_in")
+    report = isolated(grade_file, write(tmp_path, compose_mutant(REFERENCE, source)), only="mse_sweep")
+    carried = message_of(report, "mse_sweep")
+    namespace = {}
+    exec(source, namespace)
+    on_the_reference = " ".join(namespace["reachable"](lesson.reference().mse))
+    assert "'mse'" in carried and len(carried) < wire.MAX_TEXT  # the probe ran, and all it found is shown
+    for trace in ("'total'", "X_DATA", "solutions"):  # a local, a global and the file of the reference's mse
+        assert trace in on_the_reference and trace not in carried

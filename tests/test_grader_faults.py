@@ -81,7 +81,7 @@ def test_the_gradebook_marks_the_student_for_review(monkeypatch, tmp_path):
 
     monkeypatch.setitem(batch._WORKER, "assignment", FAULTY)
     monkeypatch.setitem(batch._WORKER, "forks", None)
-    row = batch._grade_one(batch.Student("ada", TINY.solution_path), Limits(), tmp_path / "ada.json", "stamp")
+    row = batch._grade_one(batch.Student("ada", TINY.solution_path), Limits(), False, tmp_path / "ada.json", "stamp")
     assert row["status"] == "for review" and "4 points" in row["reason"]
     write_grades([row], FAULTY, tmp_path / "grades.csv")
     header, line = list(csv.reader(open(tmp_path / "grades.csv")))

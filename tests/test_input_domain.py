@@ -2,7 +2,7 @@
 
 A recording stand-in for the student answers with the reference and notes the type of every
 argument each check passes; every function of a "1-D sequence" argument must have been given
-both a list and an array, and a "float or array" argument both a number and an array.
+both a list and an array, and a "float or array" argument a number, a NumPy scalar and an array.
 """
 
 from collections import defaultdict
@@ -28,7 +28,8 @@ class Recorder:
     def call(self, function, *args, return_args=False, plot=False, shown=""):
         for name, value in zip(self.contract[function], args):
             self.seen[(function, name)].add("array" if isinstance(value, np.ndarray) else
-                                            "list" if isinstance(value, list) else "number")
+                                            "list" if isinstance(value, list) else
+                                            "NumPy scalar" if isinstance(value, np.floating) else "number")
         value = getattr(self.ref, function)(*args)
         return (value, list(args)) if return_args else value
 
@@ -59,4 +60,10 @@ def test_every_sequence_argument_is_given_as_a_list_and_as_an_array(seen, lesson
 def test_every_float_or_array_argument_is_given_as_a_number_and_as_an_array(seen, lesson):
     missing = [(function, name, sorted(seen[(function, name)])) for function, names in lesson.contract().items()
                for name in names if name in NUMBERS_OR_ARRAYS and not {"number", "array"} <= seen[(function, name)]]
+    assert missing == []
+
+
+def test_every_float_or_array_argument_is_also_given_as_a_numpy_scalar(seen, lesson):
+    missing = [(function, name, sorted(seen[(function, name)])) for function, names in lesson.contract().items()
+               for name in names if name in NUMBERS_OR_ARRAYS and "NumPy scalar" not in seen[(function, name)]]
     assert missing == []

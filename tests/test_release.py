@@ -112,6 +112,15 @@ def test_the_installed_release_catches_a_mutant_without_recorded_answers_missing
     assert not any("could not finish" in c["message"] for e in report["exercises"] for c in e["checks"])
 
 
+@pytest.mark.parametrize("command", ["check", "grade"])
+def test_isolating_functions_needs_the_reference(student_python, release, tmp_path, command):
+    target = release / "exercises" / "linear_model.py" if command == "check" else tmp_path
+    result = student_grader(student_python, release, command, target, "--lesson", "linear_model",
+                            "--isolate-functions")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "--isolate-functions needs the reference solution" in result.stderr
+
+
 def test_instructor_commands_are_not_in_the_release(student_python, release):
     result = student_grader(student_python, release, "build")
     assert result.returncode == 2 and "invalid choice" in result.stderr

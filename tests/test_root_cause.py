@@ -1,9 +1,11 @@
 """Root cause across functions: a function that is wrong only through the student's own helper names it.
 
 Found from what the functions return: the student's mse_sweep is exactly their mse of each w,
-their predict exactly x times their best_w. (`--isolate-functions`, which would also keep the
-points, is not built yet.)
+their predict exactly x times their best_w. (`--isolate-functions` also keeps the caller's points:
+test_isolation.py.)
 """
+
+import pytest
 
 from conftest import ROOT
 
@@ -41,3 +43,43 @@ def test_a_wrong_sweep_of_a_right_mse_keeps_its_own_hint(grade_file, tmp_path):
                     "return np.array([mse(x_data, y_data, w) for w in w_values][::-1])")
     hints = failing_hints(report["mse_sweep"])
     assert hints and not any("Fix `mse` first" in h for h in hints)
+
+
+WRONG_HELPER = {  # caller: (the helper made wrong in place, the submission's only mistake)
+    "loss": ("forward", "    return x * w\n", "    return x * w + 1\n"),
+    "mse": ("loss", "return (forward(x, w) - y) ** 2", "return forward(x, w) - y"),
+    "best_w": ("mse_sweep", "return np.array([mse(x_data, y_data, w) for w in w_values])",
+               "return np.array([mse(x_data, y_data, w) for w in w_values][::-1])"),
+    "mse_wb": ("forward_wb", "return x * w + b", "return x * w - b"),
+    "mse_grid": ("mse_wb", "return sum(errors) / len(errors)", "return sum(errors)"),
+    "best_wb": ("mse_grid", "MSE[i, j] = mse_wb(", "MSE[i, j] = -mse_wb("),
+}
+WRONG_ITSELF = {  # caller: its own mistake, with every helper right
+    "loss": ("return (forward(x, w) - y) ** 2", "return abs(forward(x, w) - y)"),
+    "mse": ("return total / len(x_data)", "return total / 3"),
+    "best_w": ("return w_values[int(np.argmin(costs))]", "return w_values[int(np.argmax(costs))]"),
+    "mse_wb": ("return sum(errors) / len(errors)", "return sum(errors) / 3"),
+    "mse_grid": ("MSE[i, j] = mse_wb(x_data, y_data, W[i, j], B[i, j])",
+                 "MSE[i, j] = mse_wb(x_data, y_data, W[i, j], B[i, j]) + 1"),
+    "best_wb": ("np.unravel_index(np.argmin(MSE), MSE.shape)", "np.unravel_index(np.argmax(MSE), MSE.shape)"),
+}
+
+
+def graded_only(grade_file, tmp_path, exercise: str, old: str, new: str):
+    assert REFERENCE.count(old) == 1
+    path = tmp_path / "linear_model.py"
+    path.write_text(REFERENCE.replace(old, new))
+    return grade_file(path, only=exercise).exercises[0]
+
+
+@pytest.mark.parametrize("caller", WRONG_HELPER)
+def test_a_caller_of_a_wrong_helper_names_the_helper_to_fix_first(grade_file, tmp_path, caller):
+    helper, old, new = WRONG_HELPER[caller]
+    hints = failing_hints(graded_only(grade_file, tmp_path, caller, old, new))
+    assert hints and all(f"and your `{helper}` is wrong" in h and h.endswith(f"Fix `{helper}` first.") for h in hints)
+
+
+@pytest.mark.parametrize("caller", WRONG_ITSELF)
+def test_a_wrong_caller_of_right_helpers_keeps_its_own_hint(grade_file, tmp_path, caller):
+    hints = failing_hints(graded_only(grade_file, tmp_path, caller, *WRONG_ITSELF[caller]))
+    assert hints and not any("first." in h and "and your `" in h for h in hints)

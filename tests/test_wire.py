@@ -18,8 +18,19 @@ def test_plain_values_come_back_equal(value):
     assert trip(value) == value
 
 
-def test_tuples_stay_tuples_and_numpy_scalars_become_numbers():
-    assert trip((1.0, np.float32(2.5), np.int64(3))) == (1.0, 2.5, 3)
+def test_tuples_stay_tuples_and_numpy_scalars_stay_numpy_scalars():
+    back = trip((1.0, np.float32(2.5), np.float64(0.1), np.int64(3), np.bool_(True)))
+    assert back == (1.0, 2.5, 0.1, 3, True)
+    assert [type(v) for v in back] == [float, np.float32, np.float64, np.int64, np.bool_]
+
+
+@pytest.mark.parametrize("record", [
+    {"$": "scalar", "dtype": "|O", "data": "AA=="},  # an object: what a pickle would hold
+    {"$": "scalar", "dtype": "<f8", "data": "AAAA"},  # three bytes for an eight-byte float
+    {"$": "scalar", "dtype": "<c16", "data": "A" * 24},  # a complex number
+])
+def test_forged_scalars_are_refused(record):
+    assert isinstance(from_plain(record), Unsupported)
 
 
 @pytest.mark.parametrize("dtype", ["float64", "float32", "int32", "bool", ">f8"])

@@ -36,7 +36,7 @@ def results(report: Report) -> dict:
                 "visibility": VISIBILITY[check.visibility],
             })
     summary = [report.score_line(), *report.errors, *report.notes,
-               report.sandbox_line()]
+               report.policy_line(), report.sandbox_line()]
     return {"execution_time": round(report.duration_s, 3), "output": "\n".join(filter(None, summary)),
             "output_format": "text", "test_output_format": "text", "tests": tests}
 

@@ -54,6 +54,7 @@ def render(report: Report, *, title: str = "") -> str:
         out.append("</ul>")
     if report.withheld_checks:
         out.append(f"<p>{_text(withheld(report))}</p>")
+    out.append(f"<p><small>{_text(report.policy_line())}</small></p>")
     if report.sandbox:
         out.append(f"<p><small>{_text(report.sandbox_line())}</small></p>")
     out.append("</div>")

@@ -4,8 +4,8 @@ A check the grader could not finish is an `<error>`, counted in `errors`, not `f
 
 Every attribute the common readers use is written: testsuite name/tests/failures/errors/
 skipped/time, testcase classname/name/time/file/line (`line` counted from 1, the line of
-the student's function). Points, and the sandbox layers in force, go in each suite's
-properties (the xunit2-safe place).
+the student's function). Points, the grading policy (`isolate_functions`) and the sandbox
+layers in force go in each suite's properties (the xunit2-safe place).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def render(report: Report) -> str:
         properties = ET.SubElement(suite, "properties")
         ET.SubElement(properties, "property", name="score", value=f"{exercise.score:g}")
         ET.SubElement(properties, "property", name="max_score", value=f"{exercise.max_score:g}")
+        ET.SubElement(properties, "property", name="isolate_functions", value=str(report.isolate_functions).lower())
         for layer, how in report.sandbox.items():  # which layers confined the student's code
             ET.SubElement(properties, "property", name=f"sandbox.{layer}", value=str(how))
         for check in exercise.checks:

@@ -42,6 +42,7 @@ def render(report: Report, *, title: str = "") -> str:
             else:
                 hint = "<br>" + _("*Hint:* {hint}", hint=_cell(check.hint)) if check.hint else ""
                 out.append(f"- **{exercise.id}**: {_cell(check.title)}{more(group)}<br>{_cell(check.message)}{hint}")
+    out += ["", f"<sub>{_cell(report.policy_line())}</sub>"]
     if report.sandbox:
         out += ["", f"<sub>{_cell(report.sandbox_line())}</sub>"]
     return "\n".join(out) + "\n"

@@ -148,8 +148,9 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
                 out += wrap(_("Hint: {hint}", hint=result.hint), "      ")
     if report.withheld_checks:
         out += ["", withheld(report)]
+    out += ["", *(paint(line, "dim") for line in wrap(report.policy_line(), ""))]
     if report.sandbox:
-        out += ["", *(paint(line, "dim") for line in wrap(report.sandbox_line(), ""))]
+        out += [*(paint(line, "dim") for line in wrap(report.sandbox_line(), ""))]
     out += ["", paint(report.score_line(), "bold") +
             paint(_("   (graded in {seconds:.1f} s)", seconds=report.duration_s), "dim")]
     return "\n".join(out) + "\n"

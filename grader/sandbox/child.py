@@ -241,9 +241,10 @@ class CleanSlate:
     """The process-wide state a call starts from, whatever the submission's import or an earlier call left.
 
     NumPy's error and print settings and both random generators are put back as they were
-    before the student's code ran; a plot call starts with no figure open (so `plt.gca()`
-    makes a new Axes) and matplotlib's default rcParams. Taken before the import, restored
-    before every call: cheap (microseconds; the rcParams only for plots).
+    before the student's code ran, and the module's globals as its import bound them; a plot
+    call starts with no figure open (so `plt.gca()` makes a new Axes) and matplotlib's default
+    rcParams. Taken around the import, restored before every call: cheap (microseconds; the
+    rcParams only for plots).
     """
 
     def __init__(self):
@@ -254,8 +255,20 @@ class CleanSlate:
         self.numpy, self.random = np, random
         self.errors, self.printing = np.geterr(), np.get_printoptions()
         self.numpy_random, self.python_random = np.random.get_state(), random.getstate()
+        self.module, self.bindings = None, {}
+
+    def keep(self, module) -> None:
+        """Remember the module's globals as the import left them: a call that rebinds one changes no later call."""
+        self.module, self.bindings = module, dict(vars(module))
+
+    def restore_module(self) -> None:
+        if self.module is not None:
+            bindings = vars(self.module)
+            bindings.clear()
+            bindings.update(self.bindings)
 
     def restore(self, plot: bool) -> None:
+        self.restore_module()
         np = self.numpy
         np.seterr(**self.errors)
         np.set_printoptions(**self.printing)
@@ -267,13 +280,50 @@ class CleanSlate:
             sys.modules["matplotlib"].rcdefaults()  # keeps the backend (Agg)
 
 
-def call(module, message: dict, filenames, output: CappedOutput, slate: CleanSlate) -> dict:
+class StandInError(Exception):
+    """Raised in the student's code when the grader does not answer for a stand-in: the message says why."""
+
+
+class StandIns:
+    """Under --isolate-functions: stubs that ask the grader for the answer of the contract functions
+    the function under test calls. The reference is never here: the grader computes its answer in
+    its own process and sends back a value in the wire's encoding."""
+
+    def __init__(self, requests: int, replies: int):
+        self.requests, self.replies = requests, replies
+
+    def install(self, module, names, number) -> None:
+        """For one call (`number`): each name in the module's globals becomes a stub (restored after)."""
+        for name in names:
+            if isinstance(name, str):
+                vars(module)[name] = self._stub(name, number)
+
+    def _stub(self, name: str, number) -> types.FunctionType:
+        ask = self.ask
+
+        def stand_in(*args):
+            return ask(name, number, args)
+
+        # no globals at all: a stub holds its name, its call's number and the way to ask, nothing else
+        return types.FunctionType(stand_in.__code__, {}, name, None, stand_in.__closure__)
+
+    def ask(self, name: str, number, args: tuple):
+        request = {"ask": name, "call": number, "args": [_encode(wire.to_plain, a) for a in args]}
+        framing.write_all(self.replies, framing.pack(request))
+        answer = framing.read_frame(self.requests)
+        if "value" in answer:
+            return wire.from_plain(answer["value"])
+        raise StandInError(str(answer.get("refused", ""))[: wire.MAX_TEXT])
+
+
+def call(module, message: dict, filenames, output: CappedOutput, slate: CleanSlate, stand_ins: StandIns) -> dict:
     name = message["fn"]
+    slate.restore(bool(message.get("plot")))
     function = getattr(module, name, None)
     if not callable(function):
         return {"missing": True}
     args = [wire.from_plain(a) for a in message["args"]]
-    slate.restore(bool(message.get("plot")))
+    stand_ins.install(module, message.get("stand_ins") or (), message.get("call"))
     reply: dict = {}
     printed_from = output.size
     try:
@@ -283,6 +333,8 @@ def call(module, message: dict, filenames, output: CappedOutput, slate: CleanSla
         reply["raised"]["printed"], reply["raised"]["printed_more"] = output.since(printed_from)
     else:
         reply["value"] = _encode(describe_plot if message.get("plot") else wire.to_plain, result)
+    finally:
+        slate.restore_module()  # the stubs go with the call
     if message.get("return_args"):
         reply["args_after"] = [_encode(wire.to_plain, a) for a in args]
     if message.get("plot"):
@@ -339,14 +391,17 @@ def serve(requests: int, replies: int, policy: dict) -> None:
     filenames = {c["filename"] for c in submission["chunks"]}
     module = loaded.pop("module")
     loaded["functions"] = _functions(module, filenames) if module else {}
+    if module is not None:
+        slate.keep(module)
     framing.write_all(replies, _pack(loaded))
 
+    stand_ins = StandIns(requests, replies)
     while True:
         try:
             message = framing.read_frame(requests)
         except EOFError:
             return
-        framing.write_all(replies, _pack(call(module, message, filenames, output, slate)))
+        framing.write_all(replies, _pack(call(module, message, filenames, output, slate, stand_ins)))
 
 
 def zygote(control_fd: int) -> None:

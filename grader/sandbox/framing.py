@@ -67,9 +67,24 @@ def read_exact(fd: int, n: int, deadline: float | None = None) -> bytes:
     return b"".join(chunks)
 
 
-def write_all(fd: int, data: bytes) -> None:
-    while data:
-        data = data[os.write(fd, data):]
+def write_all(fd: int, data: bytes, deadline: float | None = None) -> None:
+    """Write all of `data`; with a `deadline`, TimeoutError if the reader has not taken it by then.
+
+    A reader that stops reading must not hold the writer: with a deadline, each write waits for
+    room and writes no more than a pipe guarantees to take at once (PIPE_BUF), so it never blocks.
+    """
+    if deadline is None:
+        while data:
+            data = data[os.write(fd, data):]
+        return
+    waiting = select.poll()
+    waiting.register(fd, select.POLLOUT)
+    view = memoryview(data)
+    while view:
+        left = deadline - time.monotonic()
+        if left <= 0 or not waiting.poll(left * 1000):
+            raise TimeoutError("the reader took no more in time")
+        view = view[os.write(fd, view[:select.PIPE_BUF]):]
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")

@@ -347,8 +347,13 @@ class Sandbox:
 
     # -- requests -----------------------------------------------------------------
 
-    def request(self, message: dict, timeout: float | None = None) -> dict:
-        """Send one request and return the reply; a dead child is replaced first."""
+    def request(self, message: dict, timeout: float | None = None, answer=None) -> dict:
+        """Send one request and return the reply; a dead child is replaced first.
+
+        `answer(frame, deadline)`, when given, replies to the frames the child sends before its
+        reply that ask for a stand-in (`{"ask": ...}`, see `standins`); the time limit holds for
+        the whole call, the stand-ins' answers included (a TimeoutError from `answer` is its end).
+        """
         if self._child is None:
             self.close()
             self.start()
@@ -357,11 +362,28 @@ class Sandbox:
                 raise ChildDied(_("the submission could not be loaded again after a restart"))
         elif self.load_result().fatal:
             raise ChildDied(_("the submission could not be loaded"))
+        deadline = time.monotonic() + (self.limits.call_timeout if timeout is None else timeout)
+        self._send(message, deadline)
+        while True:
+            reply = self._receive(deadline - time.monotonic())
+            if answer is None or "ask" not in reply:
+                return reply
+            try:
+                response = answer(reply, deadline)
+            except TimeoutError:
+                self._kill()
+                raise ChildTimeout() from None
+            self._send(response, deadline)
+
+    def _send(self, message: dict, deadline: float) -> None:
+        """Send within the call's time: a child that stops reading (its answers pile up) cannot hold the grader."""
         try:
-            framing.write_all(self._child.write_fd, framing.pack(message))
+            framing.write_all(self._child.write_fd, framing.pack(message), deadline)
+        except TimeoutError:
+            self._kill()
+            raise ChildTimeout() from None
         except OSError:
             raise self._died() from None
-        return self._receive(self.limits.call_timeout if timeout is None else timeout)
 
     def _died(self) -> ChildDied:
         how = _exit_description(self._child.returncode(wait=1.0))

@@ -1,7 +1,8 @@
 """The plain, safe encoding of values between the grader and the child process.
 
 Values travel as JSON with a few tagged objects; numeric NumPy arrays travel as dtype,
-shape and base64 bytes. Nothing is ever unpickled, so a student's object cannot run code
+shape and base64 bytes, and NumPy scalars (np.float64, np.float32, np.int64 ...) as dtype and
+bytes, so each arrives as the type it left as. Nothing is ever unpickled, so a student's object cannot run code
 in the grader: anything the encoding does not know arrives as an `Unsupported` record
 naming its type and why it was refused, as data (`WHY` names the reasons): the grader's
 `values.format_value` writes the words, in the student's language. Both sides import this
@@ -11,6 +12,7 @@ module; it needs only the standard library and NumPy.
 from __future__ import annotations
 
 import base64
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -115,10 +117,10 @@ def _to_plain(value: object, budget: _Budget, depth: int, seen: set[int]) -> obj
     if isinstance(value, np.ndarray):
         return _encode_array(value, budget)
     if isinstance(value, np.generic):
-        convert = {"b": bool, "i": int, "u": int, "f": float}.get(value.dtype.kind)
-        if convert is not None:
-            return convert(value)  # not .item(): a longdouble's item is still a NumPy scalar
-        return _unsupported(value, "numpy_scalar", dtype=str(value.dtype))
+        if value.dtype.kind not in _NUMERIC_KINDS:
+            return _unsupported(value, "numpy_scalar", dtype=str(value.dtype))
+        encoded = _encode_array(np.asarray(value), budget)
+        return {**encoded, "$": "scalar"} if encoded["$"] == "ndarray" else encoded
     if isinstance(value, complex):
         return _unsupported(value, "complex", value=short_repr(value))
     if type(value) in (list, tuple, dict):
@@ -153,9 +155,13 @@ def _decode_array(obj: dict) -> np.ndarray | Unsupported:
     if dtype.kind not in _NUMERIC_KINDS or dtype.hasobject:
         return Unsupported("numpy.ndarray", "array_dtype", {"dtype": str(dtype)})
     shape = tuple(int(n) for n in obj["shape"])
+    size = math.prod(shape) * dtype.itemsize
+    mismatch = Unsupported("numpy.ndarray", "array_bytes", {})
+    if any(n < 0 for n in shape) or len(obj["data"]) != 4 * ((size + 2) // 3):  # checked before decoding
+        return mismatch
     raw = base64.b64decode(obj["data"], validate=True)
-    if any(n < 0 for n in shape) or int(np.prod(shape, dtype=np.int64)) * dtype.itemsize != len(raw):
-        return Unsupported("numpy.ndarray", "array_bytes", {})
+    if len(raw) != size:
+        return mismatch
     return np.frombuffer(raw, dtype=dtype).reshape(shape).astype(dtype.newbyteorder("="))
 
 
@@ -169,6 +175,9 @@ def from_plain(obj: object) -> object:
         tag = obj.get("$")
         if tag == "ndarray":
             return _decode_array(obj)
+        if tag == "scalar":
+            scalar = _decode_array({**obj, "shape": []})
+            return scalar if isinstance(scalar, Unsupported) else scalar[()]
         if tag == "tuple":
             return tuple(from_plain(v) for v in obj["items"])
         if tag == "dict":

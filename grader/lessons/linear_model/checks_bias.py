@@ -4,7 +4,8 @@ import numpy as np
 from hypothesis import given
 
 from ...authoring import (CheckFailed, Mistake, as_numbers, ask, check, close, data_sets, expect_a_mean,
-                          expect_close, format_value, known_mistake, mean_mistakes, numbers, numbers_or_arrays)
+                          expect_close, format_value, known_mistake, mean_mistakes, numbers, numbers_or_arrays,
+                          root_cause)
 from ...i18n import N_, _
 from .inputs import B_VALUES, W_VALUES, XB_DATA, YB_DATA, lesson_loop, non_square_grids
 from .mistakes import XY_LAYOUT, transposed_grid_mistakes
@@ -23,6 +24,33 @@ def forward_wb_mistakes(x, w, b):
 
 def mse_wb_mistakes(ref, x_data, y_data, w, b):
     return mean_mistakes([(ref.forward_wb(x, w, b) - y) ** 2 for x, y in zip(x_data, y_data)])
+
+
+def mse_wb_of_your_forward_wb(student, ref, value, x_data, y_data, w, b):
+    """A wrong mse_wb that is the mean squared error of the student's own forward_wb: point at forward_wb."""
+    return root_cause(student, ref, value, "forward_wb", [(x, w, b) for x in x_data],
+                      lambda answers: np.mean((np.asarray(answers, dtype=float) - np.asarray(y_data, dtype=float)) ** 2),
+                      _("`mse_wb` is the mean squared error of your `forward_wb`"))
+
+
+def grid_of_your_mse_wb(student, ref, value, x_data, y_data, w_values, b_values):
+    """A wrong grid whose costs are the student's own mse_wb at each point: point at mse_wb."""
+    W, B = np.meshgrid(np.asarray(w_values, dtype=float), np.asarray(b_values, dtype=float))
+    return root_cause(student, ref, value, "mse_wb",
+                      [(x_data, y_data, float(w), float(b)) for w, b in zip(W.ravel(), B.ravel())],
+                      lambda answers: (W, B, np.asarray(answers, dtype=float).reshape(W.shape)),
+                      _("`mse_grid`'s MSE holds your `mse_wb` at each grid point"))
+
+
+def point_of_your_mse_grid(student, ref, value, x_data, y_data, w_values, b_values):
+    """A wrong best point that is the lowest point of the student's own mse_grid: point at mse_grid."""
+    def lowest(answers):
+        W, B, MSE = (np.asarray(part, dtype=float) for part in answers[0])
+        i, j = np.unravel_index(int(np.argmin(MSE)), MSE.shape)
+        return W[i, j], B[i, j]
+
+    return root_cause(student, ref, value, "mse_grid", [(x_data, y_data, w_values, b_values)], lowest,
+                      _("`best_wb` is the point of your `mse_grid` with the smallest MSE"))
 
 
 def grid_parts(call, value):
@@ -73,10 +101,10 @@ def expect_grid_costs(ref, call, value, x_data, y_data, w_values, b_values):
 
 @check("forward_wb", 2)
 def forward_wb_lesson_example(student, ref):
-    """forward_wb with w = 3, b = 1 turns 1, 2, 3 hours into the lesson's 4, 7, 10 points"""
-    call, value = ask(student, "forward_wb", np.array(XB_DATA), 3.0, 1.0)
-    expect_close(call, value, YB_DATA, mistakes=lambda: forward_wb_mistakes(XB_DATA, 3.0, 1.0),
-                 hint=_(BIAS_HINT))
+    """forward_wb with w = 3, b = 1 turns 1, 2, 3 hours into the lesson's 4, 7, 10 points, and 4 hours into 13"""
+    for x, expected in [(np.array(XB_DATA), YB_DATA), (np.float64(4.0), 13.0)]:
+        call, value = ask(student, "forward_wb", x, 3.0, 1.0)
+        expect_close(call, value, expected, mistakes=lambda: forward_wb_mistakes(x, 3.0, 1.0), hint=_(BIAS_HINT))
 
 
 @check("forward_wb", 4, hidden=True)
@@ -96,7 +124,8 @@ def mse_wb_lesson_example(student, ref):
     """mse_wb on the lesson's data: 0 at (w, b) = (3, 1), 9.667 at (2, 0)"""
     for w, b, expected in [(3.0, 1.0, 0.0), (2.0, 0.0, 29 / 3)]:
         call, value = ask(student, "mse_wb", XB_DATA, YB_DATA, w, b)
-        expect_close(call, value, expected, mistakes=lambda: mse_wb_mistakes(ref, XB_DATA, YB_DATA, w, b))
+        with mse_wb_of_your_forward_wb(student, ref, value, XB_DATA, YB_DATA, w, b):
+            expect_close(call, value, expected, mistakes=lambda: mse_wb_mistakes(ref, XB_DATA, YB_DATA, w, b))
 
 
 @check("mse_wb", 3, hidden=True)
@@ -105,9 +134,10 @@ def mse_wb_matches_on_data_sets(student, ref, data, w, b):
     """mse_wb is the mean squared error of x * w + b, for lists and arrays of any length"""
     x_data, y_data = data
     call, value = ask(student, "mse_wb", x_data, y_data, w, b)
-    expect_close(call, value, ref.mse_wb(x_data, y_data, w, b), what=_("a single number"),
-                 mistakes=lambda: mse_wb_mistakes(ref, x_data, y_data, w, b),
-                 hint=_("Average (forward_wb(x, w, b) - y) ** 2 over every pair (x, y) of the data."))
+    with mse_wb_of_your_forward_wb(student, ref, value, x_data, y_data, w, b):
+        expect_close(call, value, ref.mse_wb(x_data, y_data, w, b), what=_("a single number"),
+                     mistakes=lambda: mse_wb_mistakes(ref, x_data, y_data, w, b),
+                     hint=_("Average (forward_wb(x, w, b) - y) ** 2 over every pair (x, y) of the data."))
 
 
 @check("mse_wb", 2)
@@ -126,7 +156,8 @@ def mse_grid_lesson_example(student, ref):
     call, value = ask(student, "mse_grid", XB_DATA, YB_DATA, W_VALUES, B_VALUES)
     expect_grid_shape(call, value, W_VALUES, B_VALUES)
     expect_grid_axes(call, value, W_VALUES, B_VALUES)
-    expect_grid_costs(ref, call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+    with grid_of_your_mse_wb(student, ref, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES):
+        expect_grid_costs(ref, call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
 
 
 @check("mse_grid", 2)
@@ -152,7 +183,8 @@ def mse_grid_costs_match_their_point(student, ref, grid, data):
     """mse_grid's MSE[i, j] is the cost at (W[i, j], B[i, j]) on grids that are not square"""
     call, value = ask(student, "mse_grid", *data, *grid)
     expect_grid_shape(call, value, *grid)
-    expect_grid_costs(ref, call, value, *data, *grid)
+    with grid_of_your_mse_wb(student, ref, value, *data, *grid):
+        expect_grid_costs(ref, call, value, *data, *grid)
 
 
 # -- to_grid ---------------------------------------------------------------------------
@@ -225,7 +257,8 @@ def expect_a_grid_minimiser(ref, call, value, x_data, y_data, w_values, b_values
 def best_wb_lesson_example(student, ref):
     """best_wb finds (w, b) = (3, 1) on the lesson's data and grid"""
     call, value = ask(student, "best_wb", XB_DATA, YB_DATA, W_VALUES, B_VALUES)
-    expect_a_grid_minimiser(ref, call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
+    with point_of_your_mse_grid(student, ref, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES):
+        expect_a_grid_minimiser(ref, call, value, XB_DATA, YB_DATA, W_VALUES, B_VALUES)
 
 
 @check("best_wb", 4, hidden=True)
@@ -233,4 +266,5 @@ def best_wb_lesson_example(student, ref):
 def best_wb_finds_the_minimum(student, ref, grid, data):
     """best_wb returns a grid point (w, b) with the smallest MSE, on grids that are not square"""
     call, value = ask(student, "best_wb", *data, *grid)
-    expect_a_grid_minimiser(ref, call, value, *data, *grid)
+    with point_of_your_mse_grid(student, ref, value, *data, *grid):
+        expect_a_grid_minimiser(ref, call, value, *data, *grid)

@@ -109,11 +109,20 @@ def mse_sweep_leaves_its_inputs_alone(student, ref):
 # -- best_w ----------------------------------------------------------------------------
 
 
+def minimum_of_your_sweep(student, ref, value, x_data, y_data, w_values):
+    """A wrong best w that is where the student's own mse_sweep is smallest: point at mse_sweep."""
+    return root_cause(student, ref, value, "mse_sweep", [(x_data, y_data, w_values)],
+                      lambda answers: float(np.asarray(w_values, dtype=float)[
+                          int(np.argmin(np.asarray(answers[0], dtype=float)))]),
+                      _("`best_w` is the w where your `mse_sweep` is smallest"))
+
+
 @check("best_w", 2)
 def best_w_lesson_example(student, ref):
     """best_w finds w = 2 on the lesson's data"""
     call, value = ask(student, "best_w", X_DATA, Y_DATA, W_VALUES)
-    expect_a_minimiser(ref, call, value, X_DATA, Y_DATA, W_VALUES)
+    with minimum_of_your_sweep(student, ref, value, X_DATA, Y_DATA, W_VALUES):
+        expect_a_minimiser(ref, call, value, X_DATA, Y_DATA, W_VALUES)
 
 
 @check("best_w", 3, hidden=True)
@@ -122,7 +131,8 @@ def best_w_finds_the_minimum(student, ref, data, w_values):
     """best_w returns a w of w_values with the smallest MSE"""
     x_data, y_data = data
     call, value = ask(student, "best_w", x_data, y_data, w_values)
-    expect_a_minimiser(ref, call, value, x_data, y_data, w_values)
+    with minimum_of_your_sweep(student, ref, value, x_data, y_data, w_values):
+        expect_a_minimiser(ref, call, value, x_data, y_data, w_values)
 
 
 @check("best_w", 2)
@@ -144,7 +154,7 @@ def forward_of_your_best_w(student, ref, value, x, x_data, y_data, w_values):
 @check("predict", 3)
 def predict_lesson_example(student, ref):
     """predict answers the lesson's question (4 hours of study score 8 points), and the same on other data"""
-    for x, x_data, y_data, expected in [(4.0, X_DATA, Y_DATA, 8.0), (2.0, [1.0, 2.0], [3.0, 6.0], 6.0)]:
+    for x, x_data, y_data, expected in [(4.0, X_DATA, Y_DATA, 8.0), (np.float32(2.0), [1.0, 2.0], [3.0, 6.0], 6.0)]:
         call, value = ask(student, "predict", x, x_data, y_data, W_VALUES)
         with forward_of_your_best_w(student, ref, value, x, x_data, y_data, W_VALUES):
             expect_close(call, value, expected, hint=_("Find the best w with best_w, then return forward(x, best w)."))

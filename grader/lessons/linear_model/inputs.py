@@ -7,7 +7,7 @@ something a student would type, and the sweeps look like the lesson's np.arange 
 import numpy as np
 from hypothesis import strategies as st
 
-from ...authoring import numbers
+from ...authoring import numbers, numpy_scalars
 
 X_DATA = [1.0, 2.0, 3.0]
 Y_DATA = [2.0, 4.0, 6.0]
@@ -23,10 +23,10 @@ def _as_list_or_array(values_and_choice):
 
 
 def samples():
-    """(x, y): two numbers, or two NumPy arrays of the same length."""
+    """(x, y): two numbers, two NumPy scalars, or two NumPy arrays of the same length."""
     arrays_of_pairs = st.lists(st.tuples(numbers(), numbers()), min_size=1, max_size=6).map(
         lambda pairs: (np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])))
-    return st.one_of(st.tuples(numbers(), numbers()), arrays_of_pairs)
+    return st.one_of(st.tuples(numbers(), numbers()), st.tuples(numpy_scalars(), numpy_scalars()), arrays_of_pairs)
 
 
 def _arange(start_step_size_choice):
