@@ -20,6 +20,7 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import ROOT, lost, run_grader, scores
@@ -413,8 +414,14 @@ FORGED = {  # what mse_sweep asks for through its stand-in's channel, and why th
     "too many numbers": ("mse", [[1.0] * 600, [2.0] * 600, 1.0], None, "more than 1000 numbers"),
     "an array of objects (a pickle)": ("mse", [{"$": "ndarray", "dtype": "|O", "shape": [1], "data": "AA=="}, [1.0],
                                                1.0], None, "was given an array of dtype object"),
-    "what the reference rejects": ("mse", [[1.0, 2.0], [1.0], "w"], None, "the exercise's `mse` raised TypeError"),
+    "a string": ("mse", [[1.0, 2.0], [1.0], "w"], None, "was given 'w', which the grader cannot pass"),
+    "what the reference rejects": ("mse", [[], [], 1.0], None, "the exercise's `mse` raised ZeroDivisionError"),
 }
+
+
+def _as_lists(values) -> list:
+    """Arguments as numbers and lists, however they travelled (a stand-in's lists reach the reference as arrays)."""
+    return [np.asarray(v, dtype=float).tolist() if isinstance(v, (list, np.ndarray)) else v for v in values]
 
 
 @pytest.mark.parametrize("case", FORGED)
@@ -426,7 +433,7 @@ def test_a_forged_request_is_refused_and_the_grading_goes_on(grade_file, lesson,
     report = isolated(grade_file, path, reference=spy)
     assert lost(report) == {"mse_sweep"} and scores(report)["mse_sweep"] == 0
     assert "raised RuntimeError: refused: " in message_of(report, "mse_sweep") and why in message_of(report, "mse_sweep")
-    reached = [a for n, a in spy.calls if n == name and args is not None and wire.to_plain(list(a)) == args]
+    reached = [a for n, a in spy.calls if n == name and args is not None and _as_lists(a) == _as_lists(args)]
     assert bool(reached) == (case == "what the reference rejects")  # refused before the reference, or after it raised
 
 
@@ -443,6 +450,20 @@ def test_the_forged_requests_are_answered_where_the_defences_are_off(grade_file,
                                                             CALL=number)))
     isolated(grade_file, path, reference=spy, only="mse_sweep")
     assert [a for n, a in spy.calls if n == "mse" and len(a[0]) == 600]
+
+
+@pytest.mark.parametrize("defended", [True, False])
+def test_a_stand_in_gets_numbers_and_arrays_only(grade_file, lesson, tmp_path, monkeypatch, defended):
+    """A list times a large whole number is a repetition: `mse([[1.0]], [0.0], 10**7)` has the reference build
+    a list of ten million items in the grader's memory (10**9: eight gigabytes); its lists arrive as arrays."""
+    if not defended:
+        monkeypatch.setattr(standins, "_numeric", lambda name, value: value)
+    spy = Spy(lesson.reference())
+    path = write(tmp_path, compose_mutant(REFERENCE, attack("forges_stand_in_requests", NAME="mse",
+                                                            ARGS=[[[1.0]], [0.0], 10**7], CALL=None)))
+    isolated(grade_file, path, reference=spy, only="mse_sweep")
+    asked = [args for name, args in spy.calls if name == "mse" and args[2] == 10**7]
+    assert asked and all(isinstance(args[0], np.ndarray) for args in asked) == defended
 
 
 @pytest.mark.parametrize("limit, refused", [(100, True), (10**6, False)])

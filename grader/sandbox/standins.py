@@ -13,7 +13,8 @@ or with the reason it refuses. This is a channel out of the sandbox, so every re
 - at most MAX_NUMBERS numbers per request and MAX_REQUESTS requests per call;
 - the call's time limit holds for the whole call, the reference's work included;
 - the reference raising on a crafted input is a refusal sent back, never a fault of the grader;
-- arguments are decoded by `wire.from_plain` only: nothing is unpickled.
+- arguments are decoded by `wire.from_plain` only (nothing is unpickled), and reach the reference
+  as numbers and arrays of numbers only (a list becomes an array: `[1.0] * 10**9` never runs here).
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ import threading
 import time
 from contextlib import contextmanager
 
+import numpy as np
+
 from ..i18n import _
-from ..values import format_call
+from ..values import format_call, format_value
 from . import wire
 
 MAX_NUMBERS = 1_000  # numbers in one request's arguments; the checks send tens
@@ -143,8 +146,23 @@ def _decode(name: str, args: list) -> list:
     unsupported = next((u for u in map(_first_unsupported, values) if u is not None), None)
     if unsupported is not None:
         raise Refused(_("`{name}` was given {value}, which the grader cannot pass to its stand-in: give it "
-                        "numbers, lists or NumPy arrays.", name=name, value=str(unsupported)))
-    return values
+                        "numbers, lists or NumPy arrays.", name=name, value=format_value(unsupported)))
+    return [_numeric(name, value) for value in values]
+
+
+def _numeric(name: str, value):
+    """An argument as the reference gets it: a number, or an array of numbers. A list becomes an array of
+    floats, because a list times a large whole number is a repetition that would fill the grader's memory
+    (`[1.0] * 10**9`), and the contract's arguments are numbers, lists or arrays of them anyway."""
+    if isinstance(value, (bool, int, float, np.generic, np.ndarray)):
+        return value
+    if isinstance(value, (list, tuple)):
+        try:
+            return np.asarray(value, dtype=float)
+        except (TypeError, ValueError):
+            pass
+    raise Refused(_("`{name}` was given {value}, which the grader cannot pass to its stand-in: give it "
+                    "numbers, lists or NumPy arrays.", name=name, value=format_value(value)))
 
 
 def _first_unsupported(value):
