@@ -92,6 +92,9 @@ class ExerciseResult:
                 "checks": [c.to_dict() for c in self.checks]}
 
 
+MISSING = "Missing "  # how a check's cause begins when the submission has no such function (sandbox.proxy.Missing)
+
+
 @dataclass(frozen=True)
 class Report:
     assignment: str
@@ -148,6 +151,22 @@ class Report:
                      "the lesson's functions before it that it calls, so a mistake costs points only where it is.")
         return _("Each function was graded calling your own other functions: a mistake in one can also cost "
                  "points in the functions that call it.")
+
+    def fixes(self) -> list[tuple[tuple[str, ...], tuple[CheckResult, ...]]]:
+        """What to fix, as (exercise ids, the checks failing for one reason): one entry per cause in each
+        exercise, in report order, except that the functions the submission does not have at all are one
+        entry together, where the first of them stands: a pasted script missing eleven functions reads
+        that once, not eleven times. Nothing to fix is listed when the submission could not be graded
+        (its error says why once) or for an exercise not implemented yet (the table says so)."""
+        if self.errors:
+            return []
+        entries = [((e.id,), g) for e in self.exercises if e.status != NOT_IMPLEMENTED for g in e.failure_groups()]
+        missing = [k for k, (_ids, g) in enumerate(entries) if g[0].status == FAILED and g[0].cause.startswith(MISSING)]
+        if len(missing) < 2:
+            return entries
+        together = (tuple(entries[k][0][0] for k in missing), tuple(c for k in missing for c in entries[k][1]))
+        return [together if k == missing[0] else entry for k, entry in enumerate(entries)
+                if k == missing[0] or k not in missing]
 
     def to_dict(self) -> dict:
         return {"assignment": self.assignment, "submission": self.submission, "score": self.score,

@@ -24,20 +24,44 @@ def count_checks(report, exercise):
     return len(next(e for e in report.exercises if e.id == exercise).checks)
 
 
+MISSING = ("mse", "mse_sweep", "best_w", "predict", "forward_wb", "mse_wb", "mse_grid", "to_grid", "best_wb",
+           "plot_sweep", "plot_surface")  # what the pasted lesson script does not define
+
+
 def test_the_text_report_says_each_cause_once_and_how_many_checks_it_fails(report):
     shown = text.render(report)
-    assert shown.count("Your submission has no function `mse`.") == 1
     assert "Not called again" not in shown  # the repeats of a missing function are in its group
-    assert f"(and {count_checks(report, 'mse') - 1} more checks failing for the same reason" in shown
     assert shown.count("Not run: your function is `forward(x)`") == 1
     fix = shown.split("What to fix")[1]
     assert fix.lstrip().startswith("✗ forward:")  # the first thing to fix is the signature
-    assert len(shown.splitlines()) <= 110
+    assert "(and 2 more checks failing for the same reason, 1 of them hidden)" in fix  # forward's three
+    assert len(shown.splitlines()) <= 55
+
+
+def test_the_functions_a_submission_lacks_are_one_entry_together(report):
+    shown = text.render(report)
+    missing = sum(count_checks(report, e) for e in MISSING)
+    assert shown.count("Your submission has none of these functions:") == 1
+    assert shown.count("`mse_sweep`") == 1 and "Your submission has no function `" not in shown
+    assert f"not run ({missing} checks, 10 of them hidden)" in shown
+    ids = [ids for ids, _group in report.fixes()]
+    assert ids == [("forward",), ("loss",), MISSING]
+
+
+def test_one_missing_function_keeps_its_own_entry(grade_file, tmp_path):
+    from conftest import ROOT
+
+    source = (ROOT / "solutions" / "linear_model.py").read_text().replace("def to_grid(", "def to_grid_renamed(")
+    path = tmp_path / "linear_model.py"
+    path.write_text(source)
+    shown = text.render(grade_file(path))
+    assert "Your submission has no function `to_grid`." in shown and "none of these functions" not in shown
 
 
 def test_markdown_groups_as_the_text_does(report):
     shown = markdown.render(report)
-    assert shown.count("Your submission has no function `mse`.") == 1
+    assert shown.count("Your submission has none of these functions:") == 1
+    assert "Your submission has no function `" not in shown
     assert shown.count("`forward(x)`") == 1
 
 

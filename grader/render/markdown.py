@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..i18n import _, n_
 from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
-from .text import more
+from .text import MISSING_HINT, checks_count, missing_functions, more
 
 ICONS = {PASSED: "✅", NOT_IMPLEMENTED: "⬜", ERROR: "⚠️"}
 
@@ -26,22 +26,26 @@ def render(report: Report, *, title: str = "") -> str:
     for exercise in report.exercises:
         out.append(f"| {ICONS.get(exercise.status, '❌')} | `{exercise.id}` | "
                    f"{exercise.score:g} / {exercise.max_score:g} |")
-    failing = [] if report.errors else [(e, g) for e in report.exercises if e.status != NOT_IMPLEMENTED
-                                        for g in e.failure_groups()]  # the error above says it once
-    if failing:
+    fixes = report.fixes()
+    if fixes:
         out += ["", "### " + _("What to fix"), ""]
-        for exercise, group in failing:
+        for ids, group in fixes:
             check, points = group[0], sum(c.max_score for c in group)
+            if len(ids) > 1:  # the functions the submission does not have
+                out.append(f"- **{', '.join(ids)}**: " + _("not run ({checks})", checks=checks_count(group)) +
+                           f"<br>{_cell(missing_functions(ids))}<br>" + _("*Hint:* {hint}", hint=_(MISSING_HINT)))
+                continue
+            exercise_id = ids[0]
             if check.status == ERROR:
-                out.append(f"- **{exercise.id}**: ⚠️ {_cell(check.title)}{more(group)} " +
+                out.append(f"- **{exercise_id}**: ⚠️ {_cell(check.title)}{more(group)} " +
                            _("({points:g} points, for review)", points=points) + f"<br>{_cell(check.message)}")
             elif check.visibility == "hidden":
-                out.append(f"- **{exercise.id}**: " + n_("{n} hidden check failed ({points:g} points).",
+                out.append(f"- **{exercise_id}**: " + n_("{n} hidden check failed ({points:g} points).",
                                                          "{n} hidden checks failed ({points:g} points).",
                                                          len(group), points=points))
             else:
                 hint = "<br>" + _("*Hint:* {hint}", hint=_cell(check.hint)) if check.hint else ""
-                out.append(f"- **{exercise.id}**: {_cell(check.title)}{more(group)}<br>{_cell(check.message)}{hint}")
+                out.append(f"- **{exercise_id}**: {_cell(check.title)}{more(group)}<br>{_cell(check.message)}{hint}")
     out += ["", f"<sub>{_cell(report.policy_line())}</sub>"]
     if report.sandbox:
         out += ["", f"<sub>{_cell(report.sandbox_line())}</sub>"]

@@ -77,6 +77,23 @@ def _points(x: float) -> str:
     return f"{x:g}"
 
 
+MISSING_HINT = N_("The grader calls each function of the exercise by its name: copy its `def` line from the "
+                  "exercise file, with the same name and arguments, and write its body.")
+
+
+def missing_functions(ids) -> str:
+    return _("Your submission has none of these functions: {functions}.",
+             functions=", ".join(f"`{i}`" for i in ids))
+
+
+def checks_count(group) -> str:
+    """"37 checks, 11 of them hidden": what an entry of several functions stands for."""
+    hidden = sum(c.visibility == "hidden" for c in group)
+    if hidden:
+        return _("{n} checks, {hidden} of them hidden", n=len(group), hidden=hidden)
+    return n_("{n} check", "{n} checks", len(group))
+
+
 def more(group) -> str:
     """" (and 3 more checks failing for the same reason, 1 of them hidden)" after a group's first title."""
     n, hidden = len(group) - 1, sum(c.visibility == "hidden" for c in group[1:])
@@ -132,17 +149,21 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
             _("{verdict}: {exercises}", verdict=_(CHANGES[verdict]),
               exercises=", ".join(e for e, v in changes.items() if v == verdict)) for verdict in verdicts))]
 
-    # a submission that could not be graded says why once, above the table, not once per check
     # checks failing for one reason are one entry: the first one's counterexample, and how many
-    failures = [] if report.errors else [(e, g) for e in report.exercises if e.status != NOT_IMPLEMENTED
-                                         for g in e.failure_groups()]
-    if failures:
+    fixes = report.fixes()
+    if fixes:
         out += ["", paint(_("What to fix"), "bold")]
-        for exercise, group in failures:
+        for ids, group in fixes:
             result = group[0]
             out.append("")
             mark = paint("!", "yellow") if result.status == ERROR else paint("✗", "red")
-            out += wrap(f"{exercise.id}: {result.title}{more(group)}", "    ", first=f"  {mark} ")
+            if len(ids) > 1:  # the functions the submission does not have
+                out += wrap(_("{functions}: not run ({checks})", functions=", ".join(ids), checks=checks_count(group)),
+                            "    ", first=f"  {mark} ")
+                out += wrap(missing_functions(ids), "      ")
+                out += wrap(_("Hint: {hint}", hint=_(MISSING_HINT)), "      ")
+                continue
+            out += wrap(f"{ids[0]}: {result.title}{more(group)}", "    ", first=f"  {mark} ")
             out += wrap(result.message, "      ")
             if result.hint:
                 out += wrap(_("Hint: {hint}", hint=result.hint), "      ")
