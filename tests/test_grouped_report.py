@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import SUBMISSIONS
-from grader.render import gradescope, json_report, junit, markdown, text
+from grader.render import gradescope, html, json_report, junit, markdown, text
 
 PASTED = SUBMISSIONS / "broken" / "pasted_lesson_script.py"
 
@@ -58,8 +58,9 @@ def test_one_missing_function_keeps_its_own_entry(grade_file, tmp_path):
     assert "Your submission has no function `to_grid`." in shown and "none of these functions" not in shown
 
 
-def test_markdown_groups_as_the_text_does(report):
-    shown = markdown.render(report)
+@pytest.mark.parametrize("renderer", [markdown, html])
+def test_markdown_and_the_notebook_group_as_the_text_does(report, renderer):
+    shown = renderer.render(report)
     assert shown.count("Your submission has none of these functions:") == 1
     assert "Your submission has no function `" not in shown
     assert shown.count("`forward(x)`") == 1

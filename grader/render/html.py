@@ -10,7 +10,7 @@ from html import escape
 
 from ..i18n import _
 from ..report import NOT_IMPLEMENTED, PASSED, Report
-from .text import withheld
+from .text import MISSING_HINT, checks_count, missing_functions, more, withheld
 
 _MARKS = {PASSED: ("✓", "#1a7f37"), NOT_IMPLEMENTED: ("·", "#9a6700")}
 _FAILED = ("✗", "#cf222e")
@@ -43,14 +43,18 @@ def render(report: Report, *, title: str = "") -> str:
                    f"<code>{escape(exercise.id)}</code>{later}</td>"
                    f"<td>{_points(exercise.score)} / {_points(exercise.max_score)}</td></tr>")
     out.append("</table>")
-    failures = [] if report.errors else [(e, c) for e in report.exercises if e.status != NOT_IMPLEMENTED
-                                         for c in e.checks if not c.passed]  # an error above says it once
-    if failures:
+    fixes = report.fixes()  # one entry per cause, as in the terminal
+    if fixes:
         out.append(f"<p><b>{words['fix']}</b></p><ul>")
-        for exercise, result in failures:
-            hint = f"<br><i>{words['hint']}</i> {_text(result.hint)}" if result.hint else ""
-            out.append(f"<li><code>{escape(exercise.id)}</code>: {_text(result.title)}<br>"
-                       f"<span style='white-space:pre-wrap'>{_text(result.message)}</span>{hint}</li>")
+        for ids, group in fixes:
+            if len(ids) > 1:  # the functions the submission does not have
+                title, message, hint = (_("not run ({checks})", checks=checks_count(group)), missing_functions(ids),
+                                        _(MISSING_HINT))
+            else:
+                title, message, hint = group[0].title + more(group), group[0].message, group[0].hint
+            hint = f"<br><i>{words['hint']}</i> {_text(hint)}" if hint else ""
+            out.append(f"<li><code>{escape(', '.join(ids))}</code>: {_text(title)}<br>"
+                       f"<span style='white-space:pre-wrap'>{_text(message)}</span>{hint}</li>")
         out.append("</ul>")
     if report.withheld_checks:
         out.append(f"<p>{_text(withheld(report))}</p>")
