@@ -28,8 +28,8 @@ W_VALUES = np.arange(0.0, 4.1, 0.1)
 # %% [markdown]
 # ## 1. 模型
 #
-# 模型的预测值是 `y_hat = x * w`。写出的代码要对一个数有效，
-# 并且不用修改，也能对整个 NumPy 输入数组有效。
+# 模型的预测值是 `y_hat = x * w`。写出的代码既要适用于单个数，
+# 也要不加修改地适用于整个 NumPy 输入数组。
 
 
 # %%
@@ -42,7 +42,7 @@ def forward(x, w):
 # %% [markdown]
 # ## 2. 一个样本的损失
 #
-# 一个预测值错了多少？课程中对误差取平方：`(y_hat - y) ** 2`。
+# 一个预测值偏离了多少？课上对误差取平方：`(y_hat - y) ** 2`。
 # 平方让每个误差都变成正数，并且对大误差的惩罚比小误差更重。
 
 
@@ -71,7 +71,7 @@ def mse(x_data, y_data, w):
 # ## 4. 穷举：每个 w 的代价
 #
 # 按给定的顺序，计算 `w_values` 中每个权重的 MSE。
-# 这就是课程中打印的表：`w=0.0 MSE=18.67`、`w=0.1 MSE=16.85`……
+# 这就是课上打印的表：`w=0.0 MSE=18.67`、`w=0.1 MSE=16.85`……
 
 
 # %%
@@ -146,9 +146,9 @@ def mse_grid(x_data, y_data, w_values, b_values):
 
 
 # %% [markdown]
-# ## 8. 从课程中的循环到网格
+# ## 8. 从课上的循环到网格
 #
-# 课程用双重循环填充三个扁平列表，`w` 在外层，`b` 在内层：
+# 课上用双重循环填充三个扁平列表，`w` 在外层，`b` 在内层：
 #
 # ```python
 # for w in w_values:
@@ -164,7 +164,7 @@ def mse_grid(x_data, y_data, w_values, b_values):
 
 # %%
 def to_grid(w_list, b_list, mse_list):
-    """由 w 在外层、b 在内层填充的扁平列表得到的、np.meshgrid 布局的 (W, B, MSE)。"""
+    """np.meshgrid 布局的 (W, B, MSE)，由 w 在外层、b 在内层填充的扁平列表得到。"""
     # YOUR CODE HERE
     raise NotImplementedError
 
@@ -183,7 +183,7 @@ def best_wb(x_data, y_data, w_values, b_values):
 # %% [markdown]
 # ## 10. 画图
 #
-# 画出代价随 `w` 变化的曲线（课程中的曲线，在 w = 2 处最低），
+# 画出代价随 `w` 变化的曲线（课上的曲线，在 w = 2 处最低），
 # 并把 (w, b) 网格上的代价画成三维曲面。给坐标轴加上标签，并返回你画图用的 Axes。
 # （matplotlib 在这些函数内部导入，这样文件的其余部分加载得更快。）
 
@@ -210,7 +210,7 @@ def plot_surface(W, B, MSE):
 # ## 试一试
 #
 # 当你的函数都能正常工作后，运行这个文件（`python linear_model.zh.py`），
-# 或者运行笔记本中的这个单元格：它会打印课程中的答案，并画出两张图。
+# 或者运行笔记本中的这个单元格：它会打印课上的答案，并画出两张图。
 
 # %%
 if __name__ == "__main__":
