@@ -18,7 +18,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from .files import user_cache
 from .sandbox.wire import Unsupported
-from .values import MAX_ITEMS_SHOWN, format_call, format_number, format_value
+from .values import MAX_ITEMS_SHOWN, CallText, format_number, format_value
 
 set_hypothesis_home_dir(user_cache("hypothesis"))  # not `.hypothesis/` in the student's folder
 
@@ -261,8 +261,8 @@ def ask(student, function: str, *args):
     Every call is also a check that the function left its arguments as they were: no
     function of a contract may change its inputs, whichever check happens to call it.
     """
-    call = format_call(function, args)
-    value, after = student.call(function, *args, return_args=True)
+    call = CallText(function, args)
+    value, after = student.call(function, *args, return_args=True, shown=call)
     expect_unchanged(call, args, after, student.argument_names(function, len(args)))
     return call, value
 

@@ -11,7 +11,7 @@ with the first failure, so one endless loop costs one time limit, not one per ex
 
 from __future__ import annotations
 
-from ..values import format_call
+from ..values import CallText
 from . import wire
 from .process import ChildDied, ChildTimeout, Sandbox
 
@@ -135,7 +135,7 @@ class StudentModule:
         return lambda *args: self.call(name, *args)
 
     def call(self, function: str, *args, plot: bool = False, return_args: bool = False,
-             shown: str = ""):
+             shown: str | CallText = ""):
         """Run `function(*args)` in the child; returns its value, or (value, args after).
 
         `shown` is how messages write the call, where the arguments are too long to show.
@@ -144,7 +144,7 @@ class StudentModule:
             first = self._broken[function]
             raise type(first)(function, first.call, f"Not called again: earlier, {first.message[0].lower()}"
                                                     f"{first.message[1:]}", first.hint)
-        call = shown or format_call(function, args)
+        call = shown or CallText(function, args)
         message = {"fn": function, "args": [wire.to_plain(a) for a in args],
                    "plot": plot, "return_args": return_args}
         try:
