@@ -91,7 +91,8 @@ class Assignment:
         return int(facts["hidden_checks"]), float(facts["hidden_points"])
 
     def reference(self):
-        """The reference module, in the grader's process (never the child's), or its answers."""
+        """The reference module, in the grader's process (never the child's), remembering its slow
+        answers; or, in a release, its recorded answers."""
         if "reference" not in self._cache:
             if self.is_release:
                 from .reference import Answers
@@ -103,7 +104,9 @@ class Assignment:
                 module = importlib.util.module_from_spec(spec)
                 sys.modules[name] = module
                 spec.loader.exec_module(module)
-                self._cache["reference"] = module
+                from .reference import Remembered
+
+                self._cache["reference"] = Remembered(module)
         return self._cache["reference"]
 
 
