@@ -2,7 +2,8 @@
 
 The process stays warm between gradings: the checks and the reference are imported once,
 every child is forked from one fork server that has NumPy and matplotlib loaded, with the
-same confinement as a spawned child, and a property that passed replays the examples
+same confinement as a spawned child, the next grading's child is forked and confined while
+the student edits (`ForkServer.prepare`), and a property that passed replays the examples
 hypothesis drew for it instead of drawing them again (`checking.REPLAY`). Each new report marks the exercises that now pass
 or now fail since the one before.
 
@@ -69,6 +70,7 @@ def watch(assignment: Assignment, path: Path, show: Callable[[Report | None, dic
             show(report, changes(last, report) if report else {}, problem)
             last = report or last
             replay_passing_examples()
+            forks.prepare(limits)
             _next_save(path, seen, poll)
 
 

@@ -2,7 +2,8 @@
 
 The recorded reports (`tests/reports/`) are the JSON reports, without the fields that say how long
 and where it ran, of the references, the untouched stubs and a set of mutants, graded cold (spawned
-children) and warm (a fork server, with the examples of a first grading replayed). After changing a
+children) and warm (a fork server's child started before the submission is known, with the
+examples of a first grading replayed). After changing a
 message on purpose, record them again: `python tests/test_reports_unchanged.py`.
 """
 
@@ -15,7 +16,7 @@ import pytest
 from grader import assignment as assignments
 from grader import checking
 from grader.engine import grade
-from grader.sandbox.process import ForkServer
+from grader.sandbox.process import ForkServer, Limits
 from grader.selftest import compose_mutant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +79,7 @@ def test_a_cold_grading_gives_the_recorded_report(stem, name, tmp_path):
 
 @pytest.mark.parametrize("stem, name", CASES)
 def test_a_warm_grading_gives_the_recorded_report(stem, name, tmp_path, warm):
+    warm.prepare(Limits())  # as --watch does while the student edits
     report = grade(assignments.load(stem), _submission(stem, name, tmp_path), forks=warm)
     assert _facts(report) == json.loads(_recorded(stem, name).read_text(encoding="utf-8"))
 

@@ -2,10 +2,12 @@
 
 The grader starts it as `python -I -S -c PROGRAM` (see `process.boot_program`): the
 program carries this module and its helpers as text, so no path of the kit reaches the
-child. It confines itself (`layers.isolate`) before importing NumPy, reads the submission
-from `submission.json` in its own temporary folder, locks itself in (`layers.lock`), and
-then serves calls from the parent over its original stdin/stdout: one JSON frame in, one
-JSON frame out (see `framing`). The student's own prints are captured in memory, so they
+child. It confines itself (`layers.isolate`) before importing NumPy, imports what
+`preload.json` in its own temporary folder names, locks itself in (`layers.lock`), and
+waits for `go`, which brings the submission; it then serves calls from the parent over its
+original stdin/stdout: one JSON frame in, one JSON frame out (see `framing`). Since the
+submission comes last, a child can be made ready before the submission is known (see
+`process.ForkServer.sandbox`). The student's own prints are captured in memory, so they
 can never corrupt the conversation.
 
 `matplotlib.pyplot` is made a lazy module before the student's code runs: the lesson
@@ -302,7 +304,7 @@ def _pack(reply: dict) -> bytes:
 
 
 def serve(requests: int, replies: int, policy: dict) -> None:
-    """Load the submission in the working directory, then answer calls until EOF.
+    """Get ready, load the submission that `go` brings, then answer calls until EOF.
 
     The student's code runs only once the grader says "go": by then the grader has read
     all of its own code and the reference, so nothing the submission does to files on disk
@@ -316,10 +318,10 @@ def serve(requests: int, replies: int, policy: dict) -> None:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past the limit a write fails instead of killing us
     output = sys.stdout = sys.stderr = CappedOutput()
 
-    with open("submission.json", encoding="utf-8") as f:
-        submission = json.load(f)
-    os.remove("submission.json")
-    for name in submission["preload"]:
+    with open("preload.json", encoding="utf-8") as f:
+        preload = json.load(f)
+    os.remove("preload.json")
+    for name in preload:
         importlib.import_module(name)
     sys.meta_path.insert(0, _LazyFinder())
     layers.lock(policy, keep_fds=(requests, replies))
@@ -331,7 +333,7 @@ def serve(requests: int, replies: int, policy: dict) -> None:
     for name in ("framing", "layers", "wire"):  # the student's code finds none of them by name
         sys.modules.pop(name, None)
     try:
-        framing.read_frame(requests)  # "go"
+        submission = framing.read_frame(requests)["program"]  # "go"
     except EOFError:
         return
     sys.argv = [submission["module"]]
