@@ -91,8 +91,8 @@ class Assignment:
         return int(facts["hidden_checks"]), float(facts["hidden_points"])
 
     def reference(self):
-        """The reference module, in the grader's process (never the child's), remembering its slow
-        answers; or, in a release, its recorded answers."""
+        """The reference module, in the grader's process (never the child's), remembering its large
+        calls' answers; or, in a release, its recorded answers."""
         if "reference" not in self._cache:
             if self.is_release:
                 from .reference import Answers

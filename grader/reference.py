@@ -1,7 +1,7 @@
 """The reference as the checks see it: the real solution, or its recorded answers.
 
 In the instructor's kit the checks call the reference solution itself, through `Remembered`,
-which keeps the answers of its slow calls for the rest of the process. A student release
+which keeps the answers of its large calls for the rest of the process. A student release
 holds no solution: there `Answers` replays what the reference returned, at exactly the
 inputs the public checks use, recorded by `Recorder` when the release was built.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import json
-import time
 from pathlib import Path
 
 import numpy as np
@@ -45,21 +44,20 @@ def _exact(value: object) -> list:
 
 
 class Remembered:
-    """The reference module, answering a slow call it has answered before from memory.
+    """The reference module, answering a large call it has answered before from memory.
 
     The reference is pure, so its answer to the same arguments is the same: a warm process
     (watch, notebook) need not compute the lesson's 41 x 41 grid again at every grading, nor
-    the checks that ask for the same grid within one. A function joins once one of its calls
-    has taken SLOW_S of CPU; a cheap one (called thousands of times) is never keyed. The key is
+    the checks that ask for the same grid within one. A call is remembered when its arguments
+    hold at least LARGE numbers: one on a few numbers costs less than its key. The key is
     every argument's exact type and value (an array's dtype, shape and bytes); a call with an
     argument of another kind is never remembered. Every answer is a copy: a check may change it.
     """
 
-    SLOW_S = 0.001
+    LARGE = 64
 
     def __init__(self, module):
         self._module = module
-        self._slow: set[str] = set()
         self._answers: dict[str, object] = {}
 
     def __getattr__(self, name: str):
@@ -68,12 +66,8 @@ class Remembered:
             return real
 
         def answer(*args):
-            if name not in self._slow:
-                start = time.thread_time()  # CPU time: a busy machine does not make a call slow
-                result = real(*args)
-                if time.thread_time() - start >= self.SLOW_S:
-                    self._slow.add(name)
-                return result
+            if sum(_size(a) for a in args) < self.LARGE:
+                return real(*args)
             try:
                 key = json.dumps([name, [_exact(a) for a in args]])
             except _Inexact:
@@ -82,7 +76,15 @@ class Remembered:
                 self._answers[key] = real(*args)
             return copy.deepcopy(self._answers[key])
 
+        setattr(self, name, answer)  # found without __getattr__ from now on
         return answer
+
+
+def _size(value: object) -> int:
+    """About how many numbers an argument holds (a list of rows counts its rows)."""
+    if type(value) in (list, tuple):
+        return len(value)
+    return value.size if type(value) is np.ndarray else 1
 
 
 class Recorder:

@@ -2,6 +2,7 @@
 
 import os
 import signal
+import time
 
 from grader.sandbox.process import ForkServer, Limits
 
@@ -28,7 +29,7 @@ def test_the_prepared_child_grades_the_next_submission(grade_file):
         assert forks.forked == 1  # no child was forked for the grading: the prepared one graded
 
 
-def test_a_prepared_child_of_other_limits_or_of_a_dead_server_is_not_used(grade_file):
+def test_a_prepared_child_of_other_limits_or_that_died_is_not_used(grade_file):
     with CountingForkServer() as forks:
         forks.prepare(Limits(call_timeout=7.0))
         other_limits = forks._spare[1]
@@ -36,7 +37,14 @@ def test_a_prepared_child_of_other_limits_or_of_a_dead_server_is_not_used(grade_
         assert forks.forked == 2 and other_limits._workdir is None  # closed unused; a child of the right limits
 
         forks.prepare(Limits())
+        time.sleep(0.5)  # confined and waiting for its submission
+        os.killpg(forks._spare[1]._child.pid, signal.SIGKILL)  # a prepared child that died on its own
+        time.sleep(0.2)
+        assert grade_file(REFERENCE, forks=forks).score == 100
+        assert forks.forked == 4
+
+        forks.prepare(Limits())
         os.kill(forks._proc.pid, signal.SIGKILL)  # the server and, with it, the prepared child
         forks._proc.wait()
         assert grade_file(REFERENCE, forks=forks).score == 100  # a new server, a new child
-        assert forks.forked == 4
+        assert forks.forked == 6

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -150,8 +151,8 @@ class _Forked:
 
     def kill(self) -> None:
         _kill_group(self.pid)
-        self.server.reap(self.pid, 5.0)
         self.channel.close()
+        self.server.killed(self.pid)
 
 
 def _kill_group(pid: int) -> None:
@@ -192,6 +193,7 @@ class ForkServer:
         self._proc: subprocess.Popen | None = None
         self._generation = 0  # which server process: a child of an earlier one died with it
         self._spare: tuple[int, Sandbox] | None = None  # (generation, a started sandbox with no program yet)
+        self._killed: list[int] = []  # children killed, to reap once nobody waits for a report
         self._start()
 
     def _start(self) -> None:
@@ -234,9 +236,18 @@ class ForkServer:
             finally:
                 theirs.close()
 
+    def killed(self, pid: int) -> None:
+        """`pid` has been killed: reap it later, when nobody waits (a round trip to this server)."""
+        self._killed.append(pid)
+
+    def _reap_killed(self) -> None:
+        while self._killed:
+            self.reap(self._killed.pop(), 5.0)
+
     def prepare(self, limits: Limits) -> None:
         """Start the next grading's child now, while nobody waits: forking it and confining it take
         longer than a warm grading's checks of one function. Its submission comes with `go`."""
+        self._reap_killed()
         if self._spare is None:
             spare = Sandbox(None, limits, forks=self)
             spare.start()
@@ -245,10 +256,11 @@ class ForkServer:
     def sandbox(self, program: Program, limits: Limits) -> Sandbox:
         """A started sandbox for `program`: the one `prepare` started, if it has these limits and still
         runs under this server (a child dies with its server), or else a new one."""
+        self._reap_killed()
         generation, spare = self._spare or (None, None)
         self._spare = None
         if spare is not None and (generation != self._generation or spare.limits != limits
-                                  or self._proc.poll() is not None or spare.returncode() is not None):
+                                  or self._proc.poll() is not None or spare.hung_up()):
             spare.close()
             spare = None
         if spare is None:
@@ -269,6 +281,7 @@ class ForkServer:
             if self._spare is not None:
                 self._spare[1].close()
                 self._spare = None
+            self._reap_killed()
             self._control.close()
             _kill_group(self._proc.pid)
             self._proc.wait()
@@ -337,9 +350,11 @@ class Sandbox:
                 self._loaded = _load_result(reply, applied)
         return self._loaded
 
-    def returncode(self) -> int | None:
-        """How the child ended, or None while it runs."""
-        return self._child.returncode(wait=0.0)
+    def hung_up(self) -> bool:
+        """Whether the child has closed its end of the conversation (it ended), asking no other process."""
+        waiting = select.poll()
+        waiting.register(self._child.read_fd, select.POLLHUP)  # POLLHUP and POLLERR come whatever is asked
+        return any(events & (select.POLLHUP | select.POLLERR) for _, events in waiting.poll(0))
 
     def unreadable(self) -> ChildDied:
         """The child said something that is not an answer: it cannot be trusted any more."""
