@@ -268,6 +268,11 @@ def ask(student, function: str, *args):
 
 
 def _same(old, new) -> bool:
+    if type(old) is list and type(new) is list and old == new:  # the common answer, found in a microsecond
+        return True
+    if (type(old) is np.ndarray and type(new) is np.ndarray and old.dtype == new.dtype
+            and old.shape == new.shape and old.tobytes() == new.tobytes()):
+        return True
     try:
         return np.array_equal(np.asarray(old, dtype=float), np.asarray(new, dtype=float), equal_nan=True)
     except (TypeError, ValueError):  # not numbers any more, or never were
