@@ -66,7 +66,7 @@ class Remembered:
             return real
 
         def answer(*args):
-            if sum(_size(a) for a in args) < self.LARGE:
+            if _size(args) < self.LARGE:
                 return real(*args)
             try:
                 key = json.dumps([name, [_exact(a) for a in args]])
@@ -80,11 +80,13 @@ class Remembered:
         return answer
 
 
-def _size(value: object) -> int:
-    """About how many numbers an argument holds (a list of rows counts its rows)."""
-    if type(value) in (list, tuple):
-        return len(value)
-    return value.size if type(value) is np.ndarray else 1
+def _size(args: tuple) -> int:
+    """About how many numbers the arguments hold (a list of rows counts its rows)."""
+    size = 0
+    for value in args:
+        kind = type(value)
+        size += len(value) if kind is list or kind is tuple else value.size if kind is np.ndarray else 1
+    return size
 
 
 class Recorder:

@@ -18,6 +18,7 @@ MAX_DEPTH = 20
 MAX_ELEMENTS = 2_000_000  # numbers in one value, arrays and lists together
 MAX_TEXT = 2_000  # characters kept of a string or a repr
 _NUMERIC_KINDS = "biuf"
+_SCALARS = (float, int, bool, str, type(None))  # what `from_plain` returns as it is
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def _to_plain(value: object, budget: _Budget, depth: int, seen: set[int]) -> obj
                     return _unsupported(value, "a dict whose keys are not all strings")
                 items = {k: _to_plain(v, budget, depth + 1, seen) for k, v in value.items()}
                 return {"$": "dict", "items": items}
-            items = [_to_plain(v, budget, depth + 1, seen) for v in value]
+            items = [v if type(v) is float else _to_plain(v, budget, depth + 1, seen) for v in value]
             return items if type(value) is list else {"$": "tuple", "items": items}
         finally:
             seen.discard(id(value))
@@ -157,8 +158,8 @@ def from_plain(obj: object) -> object:
     """The inverse of `to_plain`, accepting only the shapes `to_plain` produces."""
     if obj is None or isinstance(obj, (bool, int, float, str)):
         return obj
-    if isinstance(obj, list):
-        return [from_plain(v) for v in obj]
+    if isinstance(obj, list):  # numbers, most often: each as it is, without a call
+        return [v if type(v) in _SCALARS else from_plain(v) for v in obj]
     if isinstance(obj, dict):
         tag = obj.get("$")
         if tag == "ndarray":
