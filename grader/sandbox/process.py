@@ -245,8 +245,8 @@ class ForkServer:
             self.reap(self._killed.pop(), 5.0)
 
     def prepare(self, limits: Limits) -> None:
-        """Start the next grading's child now, while nobody waits: forking it and confining it take
-        longer than a warm grading's checks of one function. Its submission comes with `go`."""
+        """Start the next grading's child now, while nobody waits (forking and confining it are 25 to
+        60 ms of a warm re-grade); `sandbox` hands it out, and its submission comes with `go`."""
         self._reap_killed()
         if self._spare is None:
             spare = Sandbox(None, limits, forks=self)
