@@ -97,7 +97,8 @@ class Assignment:
         return int(facts.get("hidden_checks", 0)), float(facts.get("hidden_points", 0.0))
 
     def reference(self):
-        """The reference module, in the grader's process (never the child's), or its answers."""
+        """The reference module, in the grader's process (never the child's), remembering its large
+        calls' answers; or, in a release, its recorded answers."""
         if "reference" not in self._cache:
             if self.is_release:
                 from .reference import Answers
@@ -109,7 +110,9 @@ class Assignment:
                 module = importlib.util.module_from_spec(spec)
                 sys.modules[name] = module
                 spec.loader.exec_module(module)
-                self._cache["reference"] = module
+                from .reference import Remembered
+
+                self._cache["reference"] = Remembered(module)
         return self._cache["reference"]
 
 

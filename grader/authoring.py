@@ -28,7 +28,7 @@ from .mistakes import (expect_a_mean, expect_forward_uses_its_w, expect_the_mode
 from .sandbox.proxy import StudentError, StudentStop
 from .sandbox.wire import AxesPicture
 from .strategies import arrays, data_sets, numbers, numbers_or_arrays, numpy_scalars
-from .values import format_call, format_value
+from .values import CallText, format_call, format_value
 
 __all__ = [
     # declaring checks
@@ -48,8 +48,8 @@ __all__ = [
 
 def draw(student, function: str, args: Sequence) -> tuple[str, AxesPicture]:
     """Call a plotting function; returns (the call as text, a plain description of its Axes)."""
-    call = format_call(function, args)
-    picture = student.call(function, *args, plot=True)
+    call = CallText(function, args)
+    picture = student.call(function, *args, plot=True, shown=call)
     if not isinstance(picture, AxesPicture):
         raise CheckFailed(_("`{call}` returned {value}; expected the matplotlib Axes it drew on.", call=call,
                             value=format_value(picture)),

@@ -19,7 +19,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from .files import user_cache
 from .i18n import N_, _, translate
 from .sandbox.wire import Unsupported
-from .values import MAX_ITEMS_SHOWN, format_call, format_number, format_value
+from .values import MAX_ITEMS_SHOWN, CallText, format_number, format_value
 
 set_hypothesis_home_dir(user_cache("hypothesis"))  # not `.hypothesis/` in the student's folder
 
@@ -285,13 +285,18 @@ def ask(student, function: str, *args):
     Every call is also a check that the function left its arguments as they were: no
     function of a contract may change its inputs, whichever check happens to call it.
     """
-    call = format_call(function, args)
-    value, after = student.call(function, *args, return_args=True)
+    call = CallText(function, args)
+    value, after = student.call(function, *args, return_args=True, shown=call)
     expect_unchanged(call, args, after, student.argument_names(function, len(args)))
     return call, value
 
 
 def _same(old, new) -> bool:
+    if type(old) is list and type(new) is list and old == new:  # the common answer, found in a microsecond
+        return True
+    if (type(old) is np.ndarray and type(new) is np.ndarray and old.dtype == new.dtype
+            and old.shape == new.shape and old.tobytes() == new.tobytes()):
+        return True
     try:
         return np.array_equal(np.asarray(old, dtype=float), np.asarray(new, dtype=float), equal_nan=True)
     except (TypeError, ValueError):  # not numbers any more, or never were

@@ -164,13 +164,15 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
     results, functions, applied = [], {}, None
 
     sandboxes = []
-    if program is not None:
-        sandboxes.append(Sandbox(program, limits, forks=forks))
-        if forks is None and any(e.plots for e in exercises):
-            sandboxes.append(Sandbox(program, limits, preload=PLOTTING))
     try:
-        for sandbox in sandboxes:
-            sandbox.start()
+        if program is not None and forks is not None:
+            sandboxes.append(forks.sandbox(program, limits))  # started already, perhaps long ago
+        elif program is not None:
+            sandboxes.append(Sandbox(program, limits))
+            if any(e.plots for e in exercises):
+                sandboxes.append(Sandbox(program, limits, preload=PLOTTING))
+            for sandbox in sandboxes:
+                sandbox.start()
         checks = [c for c in assignment.checks() if c.exercise in {e.id for e in exercises}
                   and not (public_only and c.hidden)]
         reference = reference or assignment.reference()

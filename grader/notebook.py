@@ -9,7 +9,7 @@ in the cell being run, so is everything from the first of them on: it has not ru
 
 The grader's state stays warm in the kernel between calls: the checks and the reference
 are imported once, a fork server with NumPy and matplotlib loaded supplies each call's
-child, and a property that passed replays its examples instead of drawing them again
+child (started after the call before, `ForkServer.prepare`), and a property that passed replays its examples instead of drawing them again
 (`checking.REPLAY`), so a second call costs only the calls into the student's code.
 """
 
@@ -65,6 +65,7 @@ def check(exercise: str | None = None, *, assignment: str | None = None, limits:
     report = grade_program(chosen, program, shown, shown, only=exercise, limits=limits,
                            forks=_fork_server(), errors=errors)
     replay_passing_examples()
+    _fork_server().prepare(limits)  # the next call's child, forked and confined before it is needed
     return NotebookReport(report, i18n.translate(chosen.title))
 
 

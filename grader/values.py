@@ -108,6 +108,24 @@ def format_call(function: str, args) -> str:
     return f"{function}({', '.join(_argument(a) for a in args)})"
 
 
+class CallText:
+    """A call as `format_call` writes it, written only when a message shows it (most calls pass, and
+    writing a long array costs more than the call). The arguments are the grader's: nothing changes them."""
+
+    __slots__ = ("function", "args", "_text")
+
+    def __init__(self, function: str, args):
+        self.function, self.args, self._text = function, args, None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = format_call(self.function, self.args)
+        return self._text
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def _argument(value: object) -> str:
     """An argument as code: a 0-d array or a NumPy scalar is not a float, and a comment would end the call."""
     if isinstance(value, np.floating):

@@ -2,11 +2,12 @@
 
 The process stays warm between gradings: the checks and the reference are imported once,
 every child is forked from one fork server that has NumPy and matplotlib loaded, with the
-same confinement as a spawned child, and a property that passed replays the examples
+same confinement as a spawned child, the next grading's child is forked and confined while
+the student edits (`ForkServer.prepare`), and a property that passed replays the examples
 hypothesis drew for it instead of drawing them again (`checking.REPLAY`). Each new report marks the exercises that now pass
 or now fail since the one before.
 
-Saves are noticed by polling the file's status (modification time, size, inode) every 25 ms,
+Saves are noticed by polling the file's status (modification time, size, inode) every 10 ms,
 not by a file-watching library: one `stat` per tick costs microseconds, it works where
 inotify events never arrive (network and Docker-mounted folders, WSL's /mnt), and a library
 such as watchfiles waits for 50 ms of quiet after a change by default, so it would not
@@ -26,7 +27,7 @@ from .discovery import SubmissionError, code_files
 from .report import PASSED, Report
 from .sandbox.process import ForkServer, Limits
 
-POLL_S = 0.025
+POLL_S = 0.01  # a save is seen 5 ms after it on average; a stat costs microseconds
 SETTLE_S = 0.01  # a change must last this long: an editor's save is a truncation, then writes
 NOW_PASSING, NOW_FAILING = "now passing", "now failing"
 
@@ -69,6 +70,7 @@ def watch(assignment: Assignment, path: Path, show: Callable[[Report | None, dic
             show(report, changes(last, report) if report else {}, problem)
             last = report or last
             replay_passing_examples()
+            forks.prepare(limits)
             _next_save(path, seen, poll)
 
 

@@ -2,11 +2,12 @@
 
 The probe's import changes NumPy's error and print settings, both random generators and
 rcParams, and draws a figure; each call changes them again. Every call must still see the
-state from before the import, and a plot call no open figure.
+state from before the import, and a plot call no open figure, in a spawned child and in one
+forked from a fork server (which has drawn a figure of its own).
 """
 
 from grader.sandbox import wire
-from grader.sandbox.process import Limits, Program, Sandbox
+from grader.sandbox.process import ForkServer, Limits, Program, Sandbox
 
 PROBE = '''
 import random
@@ -30,9 +31,10 @@ state()
 '''
 
 
-def calls(n: int, plot: bool) -> list:
+def calls(n: int, plot: bool, forks: ForkServer | None = None) -> list:
     program = Program("probe", [{"source": PROBE, "filename": "probe.py", "label": None}], tolerant=False)
-    with Sandbox(program, Limits(call_timeout=10.0, import_timeout=30.0), preload=("matplotlib.pyplot",)) as box:
+    preload = () if forks else ("matplotlib.pyplot",)
+    with Sandbox(program, Limits(call_timeout=10.0, import_timeout=30.0), preload=preload, forks=forks) as box:
         assert box.load_result().fatal is None
         return [wire.from_plain(box.request({"fn": "state", "args": [], "plot": plot, "return_args": False})["value"])
                 for _ in range(n)]
@@ -48,3 +50,10 @@ def test_a_plot_call_starts_with_no_figure_and_default_rcparams():
     first, second = calls(2, plot=True)
     assert first == second
     assert first[4] == 0 and first[5] == 1.5  # the import's figure closed, its linewidth 9 undone
+
+
+def test_a_forked_child_starts_as_clean_though_its_fork_server_has_drawn():
+    with ForkServer() as forks:  # it draws once before forking, to fill matplotlib's caches
+        first, second = calls(2, plot=True, forks=forks)
+    assert first == second
+    assert first[:2] == ["warn", 8] and first[4] == 0 and first[5] == 1.5

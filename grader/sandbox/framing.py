@@ -90,13 +90,16 @@ def write_all(fd: int, data: bytes, deadline: float | None = None) -> None:
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
 
+_PLAIN = (int, float, bool, type(None))  # what JSON decodes to besides text, lists and objects
+
+
 def clean(value):
     """Untrusted text made safe to print and to write: no control characters (terminal
     escapes, NUL, which XML forbids) and no lone surrogates (which UTF-8 cannot encode)."""
     if isinstance(value, str):
         return _UNPRINTABLE.sub("?", value)
-    if isinstance(value, list):
-        return [clean(v) for v in value]
+    if isinstance(value, list):  # numbers, most often: no call for each
+        return [v if type(v) in _PLAIN else clean(v) for v in value]
     if isinstance(value, dict):
         return {clean(k): clean(v) for k, v in value.items()}
     return value

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -152,8 +153,8 @@ class _Forked:
 
     def kill(self) -> None:
         _kill_group(self.pid)
-        self.server.reap(self.pid, 5.0)
         self.channel.close()
+        self.server.killed(self.pid)
 
 
 def _kill_group(pid: int) -> None:
@@ -192,9 +193,13 @@ class ForkServer:
 
     def __init__(self):
         self._proc: subprocess.Popen | None = None
+        self._generation = 0  # which server process: a child of an earlier one died with it
+        self._spare: tuple[int, Sandbox] | None = None  # (generation, a started sandbox with no program yet)
+        self._killed: list[int] = []  # children killed, to reap once nobody waits for a report
         self._start()
 
     def _start(self) -> None:
+        self._generation += 1
         self._workdir = tempfile.mkdtemp(prefix="grader-zygote-")
         ours, theirs = socket.socketpair()
         self._proc = subprocess.Popen(
@@ -233,6 +238,39 @@ class ForkServer:
             finally:
                 theirs.close()
 
+    def killed(self, pid: int) -> None:
+        """`pid` has been killed: reap it later, when nobody waits (a round trip to this server)."""
+        self._killed.append(pid)
+
+    def _reap_killed(self) -> None:
+        while self._killed:
+            self.reap(self._killed.pop(), 5.0)
+
+    def prepare(self, limits: Limits) -> None:
+        """Start the next grading's child now, while nobody waits (forking and confining it are 25 to
+        60 ms of a warm re-grade); `sandbox` hands it out, and its submission comes with `go`."""
+        self._reap_killed()
+        if self._spare is None:
+            spare = Sandbox(None, limits, forks=self)
+            spare.start()
+            self._spare = (self._generation, spare)
+
+    def sandbox(self, program: Program, limits: Limits) -> Sandbox:
+        """A started sandbox for `program`: the one `prepare` started, if it has these limits and still
+        runs under this server (a child dies with its server), or else a new one."""
+        self._reap_killed()
+        generation, spare = self._spare or (None, None)
+        self._spare = None
+        if spare is not None and (generation != self._generation or spare.limits != limits
+                                  or self._proc.poll() is not None or spare.hung_up()):
+            spare.close()
+            spare = None
+        if spare is None:
+            spare = Sandbox(None, limits, forks=self)
+            spare.start()
+        spare.program = program
+        return spare
+
     def reap(self, pid: int, wait: float) -> int | None:
         """How the child ended, waiting up to `wait` seconds; None if unknown or still running."""
         try:
@@ -242,6 +280,10 @@ class ForkServer:
 
     def close(self) -> None:
         try:
+            if self._spare is not None:
+                self._spare[1].close()
+                self._spare = None
+            self._reap_killed()
             self._control.close()
             _kill_group(self._proc.pid)
             self._proc.wait()
@@ -258,9 +300,9 @@ class ForkServer:
 class Sandbox:
     """One student's module, alive in a child process, restarted on demand."""
 
-    def __init__(self, program: Program, limits: Limits = Limits(), preload: tuple[str, ...] = (),
+    def __init__(self, program: Program | None, limits: Limits = Limits(), preload: tuple[str, ...] = (),
                  forks: ForkServer | None = None):
-        self.program = program
+        self.program = program  # None until `go`: a child may be started before its submission is known
         self.limits = limits
         self.preload = preload  # modules the child imports before the student's code
         self.forks = forks  # where children come from: a fork server, or a new interpreter each
@@ -272,11 +314,10 @@ class Sandbox:
 
     def start(self) -> None:
         """Start the child without waiting for it: it imports NumPy while the grader does,
-        then waits for `go` before it runs any of the student's code."""
+        then waits for `go`, which brings the submission, before it runs any of the student's code."""
         self._workdir = tempfile.mkdtemp(prefix="grader-")
-        with open(os.path.join(self._workdir, "submission.json"), "w", encoding="utf-8") as f:
-            json.dump({"module": self.program.module, "chunks": self.program.chunks,
-                       "tolerant": self.program.tolerant, "preload": list(self.preload)}, f)
+        with open(os.path.join(self._workdir, "preload.json"), "w", encoding="utf-8") as f:
+            json.dump(list(self.preload), f)
         rules = policy.for_child(self.limits.sandbox, self._workdir, memory=self.limits.memory_mb * 1024 * 1024,
                                  files=self.limits.file_mb * 1024 * 1024)
         if self.forks is not None:
@@ -312,15 +353,22 @@ class Sandbox:
                 self._loaded = _load_result(reply, applied)
         return self._loaded
 
+    def hung_up(self) -> bool:
+        """Whether the child has closed its end of the conversation (it ended), asking no other process."""
+        waiting = select.poll()
+        waiting.register(self._child.read_fd, select.POLLHUP)  # POLLHUP and POLLERR come whatever is asked
+        return any(events & (select.POLLHUP | select.POLLERR) for _, events in waiting.poll(0))
+
     def unreadable(self) -> ChildDied:
         """The child said something that is not an answer: it cannot be trusted any more."""
         self._kill()
         return ChildDied(_("the process sent an unreadable answer"))
 
     def go(self) -> None:
-        """Let the child run the student's code (it has waited for this since it started)."""
+        """Give the child the submission and let it run it (it has waited for this since it started)."""
+        program = {"module": self.program.module, "chunks": self.program.chunks, "tolerant": self.program.tolerant}
         try:
-            framing.write_all(self._child.write_fd, framing.pack({"op": "go"}))
+            framing.write_all(self._child.write_fd, framing.pack({"op": "go", "program": program}))
         except OSError:
             pass  # a child that died already: load_result will say how
 

@@ -7,14 +7,18 @@ for a student, which call failed and how: a `StudentError` when the function rai
 `StudentStop` is a BaseException so that hypothesis stops at once instead of shrinking.
 A function that hung or killed its process is not called again: later calls fail at once
 with the first failure, so one endless loop costs one time limit, not one per example.
+A picture is drawn once per grading: a plot call with the same arguments as one that has
+returned gets a fresh decoding of that answer (each draws from a clean slate, so it would
+draw the same; drawing costs more than every numeric call of a check).
 """
 
 from __future__ import annotations
 
+import json
 import secrets
 
 from ..i18n import _
-from ..values import format_call
+from ..values import CallText
 from . import wire
 from .process import ChildDied, ChildTimeout, Sandbox
 
@@ -145,6 +149,7 @@ class StudentModule:
     def __init__(self, sandbox: Sandbox, names: dict | None = None, stand_ins=None):
         self._sandbox = sandbox
         self._broken: dict[str, StudentStop] = {}
+        self._drawn: dict[str, dict] = {}  # {a plot call's function and arguments, as sent: its answer}
         self._names = names or {}  # {function: the contract's parameter names}, for messages
         self._stand_ins = stand_ins  # `standins.StandIns` under --isolate-functions
 
@@ -159,7 +164,7 @@ class StudentModule:
         return lambda *args: self.call(name, *args)
 
     def call(self, function: str, *args, plot: bool = False, return_args: bool = False,
-             shown: str = ""):
+             shown: str | CallText = ""):
         """Run `function(*args)` in the child; returns its value, or (value, args after).
 
         `shown` is how messages write the call, where the arguments are too long to show.
@@ -168,9 +173,12 @@ class StudentModule:
             first = self._broken[function]
             raise type(first)(function, first.call, _("Not called again, since an earlier call failed: {message}",
                                                       message=first.message), first.hint, first.cause)
-        call = shown or format_call(function, args)
+        call = shown or CallText(function, args)
         message = {"fn": function, "args": [wire.to_plain(a) for a in args],
                    "plot": plot, "return_args": return_args}
+        drawing = json.dumps([function, message["args"], return_args]) if plot else None
+        if drawing in self._drawn:
+            return self._answer(self._drawn[drawing], return_args)
         answer = None
         if self._stand_ins is not None:  # the call's number is drawn at random: no request made before it can hold it
             number = secrets.token_hex(8)
@@ -200,6 +208,12 @@ class StudentModule:
         if "raised" in reply:
             problem = _raised(function, call, reply["raised"], self._sandbox.limits.memory_mb)
             raise self._break(function, problem) if isinstance(problem, OutOfMemory) else problem
+        if drawing is not None:
+            self._drawn[drawing] = reply
+        return self._answer(reply, return_args)
+
+    @staticmethod
+    def _answer(reply: dict, return_args: bool):
         value = _decode(reply["value"])
         if return_args:
             return value, [_decode(a) for a in reply["args_after"]]

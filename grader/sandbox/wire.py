@@ -28,6 +28,7 @@ WHY = {"array_of": ("what", "shape"), "array_too_large": ("shape",), "numpy_scal
        "array_bytes": (), "unknown_encoding": (), "unreadable_object": ("error",), "unsendable": ("error",),
        "unreadable_answer": ()}
 ARRAY_KINDS = {"c": "complex", "O": "objects", "U": "strings", "S": "bytes"}  # an array of these is refused
+_SCALARS = (float, int, bool, str, type(None))  # what `from_plain` returns as it is
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def _to_plain(value: object, budget: _Budget, depth: int, seen: set[int]) -> obj
                     return _unsupported(value, "dict_keys")
                 items = {k: _to_plain(v, budget, depth + 1, seen) for k, v in value.items()}
                 return {"$": "dict", "items": items}
-            items = [_to_plain(v, budget, depth + 1, seen) for v in value]
+            items = [v if type(v) is float else _to_plain(v, budget, depth + 1, seen) for v in value]
             return items if type(value) is list else {"$": "tuple", "items": items}
         finally:
             seen.discard(id(value))
@@ -169,8 +170,8 @@ def from_plain(obj: object) -> object:
     """The inverse of `to_plain`, accepting only the shapes `to_plain` produces."""
     if obj is None or isinstance(obj, (bool, int, float, str)):
         return obj
-    if isinstance(obj, list):
-        return [from_plain(v) for v in obj]
+    if isinstance(obj, list):  # numbers, most often: each as it is, without a call
+        return [v if type(v) in _SCALARS else from_plain(v) for v in obj]
     if isinstance(obj, dict):
         tag = obj.get("$")
         if tag == "ndarray":
