@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__, i18n
-from .i18n import N_, _
+from .i18n import N_, _, translate
 from .files import write_json_atomically
 from .sandbox.process import ForkServer, Limits
 from .roster import read as read_roster
@@ -245,7 +245,7 @@ class Progress:
             if self.done == self.total:
                 self.stream.write("\n")
         else:
-            result = f"{score:g}" if score is not None else _(STATUSES.get(document["status"], document["status"]))
+            result = f"{score:g}" if score is not None else translate(STATUSES.get(document["status"], document["status"]))
             self.stream.write(f"[{self.done}/{self.total}] {document['student']}: {result} " +
                               _("({rate:.1f}/s, ETA {eta:.0f} s)", rate=rate, eta=eta) + "\n")
         self.stream.flush()

@@ -172,19 +172,16 @@ def _draw(facts: dict, out: Path) -> tuple[tuple[str, str, str], str]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    note, language = "", i18n.current()
-    font = cjk_font() if language == "zh" else None
-    if language == "zh" and font is None:  # Chinese would be drawn as empty boxes: English is readable
-        i18n.use("en")
+    note, drawn_in = "", i18n.current()
+    font = cjk_font() if drawn_in == "zh" else None
+    if drawn_in == "zh" and font is None:  # Chinese would be drawn as empty boxes: English is readable
         note = _("No font with Chinese characters is installed (for example Noto Sans CJK SC: "
-                 "`apt install fonts-noto-cjk`), so the charts are labelled in English.")
+                 "`apt install fonts-noto-cjk`), so the charts are labelled in English.")  # said in the summary's
+        drawn_in = "en"
     chosen = {"font.family": "sans-serif", "font.sans-serif": [font, *matplotlib.rcParams["font.sans-serif"]]} \
         if font else {}
-    try:
-        with plt.rc_context(chosen):
-            return _charts(facts, out, plt), note
-    finally:
-        i18n.use(language)
+    with i18n.speaking(drawn_in), plt.rc_context(chosen):
+        return _charts(facts, out, plt), note
 
 
 def _charts(facts: dict, out: Path, plt) -> tuple[str, str, str]:

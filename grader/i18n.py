@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gettext
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Mapping
 
@@ -58,6 +59,17 @@ def use(language: str | None) -> str:
 
 def current() -> str:
     return _language
+
+
+@contextmanager
+def speaking(language: str):
+    """Words in `language` inside the block, the language of before after it (a report shown later)."""
+    before = _language
+    use(language)
+    try:
+        yield
+    finally:
+        use(before)
 
 
 def add_catalog(locale_dir: Path, domain: str) -> None:

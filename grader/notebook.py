@@ -38,15 +38,18 @@ class NotebookReport:
 
     def __init__(self, report: Report, title: str):
         self.report, self.title = report, title
+        self.language = i18n.current()  # its messages' language: the words around them are shown in it too
 
     def __getattr__(self, name: str):
         return getattr(self.report, name)
 
     def _repr_html_(self) -> str:
-        return html.render(self.report, title=self.title)
+        with i18n.speaking(self.language):
+            return html.render(self.report, title=self.title)
 
     def __repr__(self) -> str:
-        return text.render(self.report, title=self.title)
+        with i18n.speaking(self.language):
+            return text.render(self.report, title=self.title)
 
 
 def check(exercise: str | None = None, *, assignment: str | None = None, limits: Limits = Limits(),

@@ -466,6 +466,22 @@ def test_a_stand_in_gets_numbers_and_arrays_only(grade_file, lesson, tmp_path, m
     assert asked and all(isinstance(args[0], np.ndarray) for args in asked) == defended
 
 
+@pytest.mark.parametrize("limit, refused", [(standins.MAX_ANSWER, True), (10**7, False)])
+def test_an_answer_far_larger_than_the_exercise_needs_is_refused(tmp_path, monkeypatch, limit, refused):
+    """train's stand-in asked for 120,000 epochs: a list of 120,000 costs is refused (the lesson's answers
+    hold a few thousand numbers at most), as it is encoded, within the call's time; sent without the limit."""
+    from grader import assignment as assignments
+    from grader.engine import grade
+
+    monkeypatch.setattr(standins, "MAX_ANSWER", limit)
+    descent = (ROOT / "solutions" / "gradient_descent.py").read_text()
+    path = tmp_path / "gradient_descent.py"
+    path.write_text(compose_mutant(descent, attack("asks_for_a_huge_answer", EPOCHS=120_000)))
+    report = grade(assignments.load("gradient_descent"), path, limits=ISOLATED, isolate=True, only="predict")
+    assert bool(lost(report)) == refused
+    assert not refused or f"holds more than {limit} numbers" in message_of(report, "predict")
+
+
 @pytest.mark.parametrize("limit, refused", [(100, True), (10**6, False)])
 def test_a_call_asks_its_stand_ins_a_bounded_number_of_times(grade_file, tmp_path, monkeypatch, limit, refused):
     """100 requests and then the sweep's own: refused past the limit, answered without it."""

@@ -191,16 +191,20 @@ def test_a_release_records_the_language_and_speaks_it(tmp_path):
     assert "分" in (out / "README.md").read_text(encoding="utf-8")
 
 
-def test_the_class_summary_speaks_the_chosen_language(tmp_path, speaking):
-    from grader.gradebook import cjk_font, write_summary
+@pytest.mark.parametrize("font", ["as installed", "none"])
+def test_the_class_summary_speaks_the_chosen_language(tmp_path, speaking, monkeypatch, font):
+    from grader import gradebook
 
+    if font == "none":  # whatever this machine has: the fallback is said, in the summary's language
+        monkeypatch.setattr(gradebook, "cjk_font", lambda: None)
     speaking("zh")
     row = {"student": "alice", "status": "graded", "report": copy.deepcopy(_report(
         [("mse", "均方误差", "短")]).to_dict())}
-    summary = write_summary([row], tmp_path, "第 2 课").read_text(encoding="utf-8")
+    summary = gradebook.write_summary([row], tmp_path, "第 2 课").read_text(encoding="utf-8")
     assert summary.startswith("# 第 2 课：全班情况") and "需要再讲的内容" in summary
-    assert ("所以图表的文字用英文" in summary) == (cjk_font() is None)  # no font with Chinese: said so
+    assert ("所以图表的文字用英文" in summary) == (gradebook.cjk_font() is None)  # no font with Chinese: said so
     assert all((tmp_path / name).exists() for name in ("scores.png", "exercises.png", "failing_checks.png"))
+    assert i18n.current() == "zh"  # the charts' English, if any, ended with them
 
 
 def test_a_class_graded_in_chinese_has_chinese_reports_from_every_worker(tmp_path):
@@ -230,3 +234,14 @@ def test_the_notebook_checks_in_the_language_asked_for(monkeypatch, speaking):
     monkeypatch.setattr(notebook, "kernel_cells", lambda: [{"source": source, "filename": "In [1]", "label": "In [1]"}])
     report = notebook.check("forward", assignment="linear_model", lang="zh")
     assert report.submission == "笔记本的内核" and "得分：" in repr(report) and "得分" in report._repr_html_()
+
+
+def test_a_notebook_report_shows_itself_in_the_language_it_was_graded_in(speaking):
+    from grader.notebook import NotebookReport
+
+    speaking("zh")
+    shown = NotebookReport(_report([("forward", "forward", "`forward(1.0, 2.0)` 返回了 3.0，应为 2.0。")]), "第 2 讲")
+    speaking("en")  # a later grader.check(lang="en")
+    for rendered in (repr(shown), shown._repr_html_()):
+        assert "需要改正的地方" in rendered and "What to fix" not in rendered
+    assert i18n.current() == "en"

@@ -83,3 +83,16 @@ def test_a_caller_of_a_wrong_helper_names_the_helper_to_fix_first(grade_file, tm
 def test_a_wrong_caller_of_right_helpers_keeps_its_own_hint(grade_file, tmp_path, caller):
     hints = failing_hints(graded_only(grade_file, tmp_path, caller, *WRONG_ITSELF[caller]))
     assert hints and not any("first." in h and "and your `" in h for h in hints)
+
+
+def test_helpers_whose_answers_do_not_fit_together_leave_the_failure_as_it_is(grade_file, tmp_path):
+    """A sweep one value too long (its smallest past the end of w_values) under a wrong best_w: the
+    explanation cannot be built (an index out of range), so best_w fails as it would; it is never
+    turned into a fault of the grader, whose points are not counted against the student."""
+    source = REFERENCE.replace("return np.array([mse(x_data, y_data, w) for w in w_values])",
+                               "return np.array([mse(x_data, y_data, w) for w in w_values] + [-1.0])", 1)
+    source = source.replace("return w_values[int(np.argmin(costs))]", "return w_values[0]", 1)
+    path = tmp_path / "linear_model.py"
+    path.write_text(source)
+    best_w = next(e for e in grade_file(path).exercises if e.id == "best_w")
+    assert best_w.status == "failed" and best_w.for_review == 0 and best_w.score < best_w.max_score

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files import user_cache
-from ..i18n import N_, _
+from ..i18n import N_, _, translate
 from . import framing
 from . import policy
 from .policy import SandboxUnavailable
@@ -467,7 +467,7 @@ def _applied(ready: dict) -> dict:
     refused = ready.get("refused")
     if refused:
         raise SandboxUnavailable(_("--sandbox require: this machine cannot confine {layers} (run `grader doctor` "
-                                   "to see why)", layers=_(" and ").join(_(LAYER_NAMES.get(str(r), str(r)))
+                                   "to see why)", layers=_(" and ").join(translate(LAYER_NAMES.get(str(r), str(r)))
                                                                         for r in refused)))
     layers = ready.get("layers")
     return {str(k): v for k, v in layers.items() if isinstance(v, (bool, int, type(None)))} \

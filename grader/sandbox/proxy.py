@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import time
 
 from ..i18n import _
 from ..values import CallText
@@ -136,9 +137,12 @@ def _well_formed(reply: dict, n_args: int, return_args: bool) -> bool:
     return True
 
 
-def _decode(plain: object) -> object:
+def _decode(plain: object, deadline: float | None) -> object:
+    """The answer as a value, decoded by the call's deadline (past it: TimeoutError)."""
     try:
-        return wire.from_plain(plain)
+        return wire.from_plain(plain, deadline)
+    except TimeoutError:
+        raise
     except Exception:  # a damaged answer is a wrong answer, not a grader crash
         return wire.Unsupported("?", "unreadable_answer", {})
 
@@ -178,7 +182,8 @@ class StudentModule:
                    "plot": plot, "return_args": return_args}
         drawing = json.dumps([function, message["args"], return_args]) if plot else None
         if drawing in self._drawn:
-            return self._answer(self._drawn[drawing], return_args)
+            return self._answer(self._drawn[drawing], return_args, None)  # read in time once already
+        deadline = time.monotonic() + self._sandbox.limits.call_timeout  # for the answer's decoding too
         answer = None
         if self._stand_ins is not None:  # the call's number is drawn at random: no request made before it can hold it
             number = secrets.token_hex(8)
@@ -187,10 +192,7 @@ class StudentModule:
         try:
             reply = self._sandbox.request(message, answer=answer)
         except ChildTimeout:
-            limit = self._sandbox.limits.call_timeout
-            raise self._break(function, TimedOut(
-                function, call, _("`{call}` did not return within {seconds:g} s.", call=call, seconds=limit),
-                _("Is there a loop that never ends, or a loop over far more values than needed?")))
+            raise self._break(function, self._timed_out(function, call))
         except ChildDied as died:
             raise self._break(function, Crashed(
                 function, call, _("`{call}` stopped the grader's worker: {how}.", call=call, how=died.how),
@@ -208,15 +210,24 @@ class StudentModule:
         if "raised" in reply:
             problem = _raised(function, call, reply["raised"], self._sandbox.limits.memory_mb)
             raise self._break(function, problem) if isinstance(problem, OutOfMemory) else problem
+        try:
+            value = self._answer(reply, return_args, deadline)
+        except TimeoutError:  # an answer built to be slow to read
+            raise self._break(function, self._timed_out(function, call)) from None
         if drawing is not None:
             self._drawn[drawing] = reply
-        return self._answer(reply, return_args)
+        return value
+
+    def _timed_out(self, function: str, call) -> TimedOut:
+        limit = self._sandbox.limits.call_timeout
+        return TimedOut(function, call, _("`{call}` did not return within {seconds:g} s.", call=call, seconds=limit),
+                        _("Is there a loop that never ends, or a loop over far more values than needed?"))
 
     @staticmethod
-    def _answer(reply: dict, return_args: bool):
-        value = _decode(reply["value"])
+    def _answer(reply: dict, return_args: bool, deadline: float | None):
+        value = _decode(reply["value"], deadline)
         if return_args:
-            return value, [_decode(a) for a in reply["args_after"]]
+            return value, [_decode(a, deadline) for a in reply["args_after"]]
         return value
 
     def _break(self, function: str, error: StudentStop) -> StudentStop:

@@ -10,8 +10,10 @@ or with the reason it refuses. This is a channel out of the sandbox, so every re
   stand-ins can make code that never ends for real look right), and only in the call in progress
   (each call has a number drawn at random, so a request written before it or kept from an
   earlier call does not hold it);
-- at most MAX_NUMBERS numbers per request and MAX_REQUESTS requests per call;
-- the call's time limit holds for the whole call, the reference's work included;
+- at most MAX_NUMBERS numbers per request, MAX_REQUESTS requests per call and MAX_ANSWER numbers
+  per answer;
+- the call's time limit holds for the whole call, the reference's work and its answer's encoding
+  included;
 - the reference raising on a crafted input is a refusal sent back, never a fault of the grader;
 - arguments are decoded by `wire.from_plain` only (nothing is unpickled), and reach the reference
   as numbers and arrays of numbers only (a list becomes an array: `[1.0] * 10**9` never runs here).
@@ -33,6 +35,7 @@ from . import wire
 
 MAX_NUMBERS = 1_000  # numbers in one request's arguments; the checks send tens
 MAX_REQUESTS = 10_000  # per call; the lesson's 41 x 41 grid of mse_wb asks 1,681
+MAX_ANSWER = 100 * MAX_NUMBERS  # numbers in one answer: the lessons' answers hold a few thousand at most
 
 
 class NoReference(Exception):
@@ -99,18 +102,32 @@ class StandIns:
                             "{limit} in one call (the exercise's checks use tens).", name=name, limit=MAX_NUMBERS))
         values = _decode(name, args)
         try:
-            with _until(deadline):
-                result = getattr(self.reference, name)(*values)
+            with _until(deadline):  # the answer's encoding too: an answer of millions takes seconds to write
+                answer = wire.to_plain(getattr(self.reference, name)(*values), limit=MAX_ANSWER)
         except _Overtime:
             raise TimeoutError from None
         except Exception as raised:  # a crafted input: the student's code hears why, the grader goes on
-            error = f"{type(raised).__name__}: {raised}"[:300]
+            # only the exception's type: its text can tell how the reference works ("cannot reshape ... (2, 2)")
             raise Refused(_("`{call}` has no answer: the exercise's `{name}` raised {error} on these arguments. "
                             "Call it with the arguments the exercise describes.", call=format_call(name, values),
-                            name=name, error=error))
+                            name=name, error=type(raised).__name__))
         if time.monotonic() > deadline:
             raise TimeoutError
-        return wire.to_plain(result)
+        if _holds_unsupported(answer):
+            raise Refused(_("`{call}` has no answer the grader sends: it holds more than {limit} numbers, far more "
+                            "than the exercise needs.", call=format_call(name, values), limit=MAX_ANSWER))
+        return answer
+
+
+def _holds_unsupported(plain) -> bool:
+    """Whether an encoded answer holds a part the wire would not carry (past its limit of numbers)."""
+    if isinstance(plain, list):
+        return any(map(_holds_unsupported, plain))
+    if isinstance(plain, dict):
+        items = plain.get("items")
+        return plain.get("$") == "unsupported" or any(map(_holds_unsupported, items.values() if isinstance(
+            items, dict) else items if isinstance(items, list) else ()))
+    return False
 
 
 def _numbers(plain, limit: int) -> int:

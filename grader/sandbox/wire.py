@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +30,9 @@ WHY = {"array_of": ("what", "shape"), "array_too_large": ("shape",), "numpy_scal
        "unreadable_answer": ()}
 ARRAY_KINDS = {"c": "complex", "O": "objects", "U": "strings", "S": "bytes"}  # an array of these is refused
 _SCALARS = (float, int, bool, str, type(None))  # what `from_plain` returns as it is
+_SCALAR_TYPES = {np.dtype(name).newbyteorder("<").str: np.dtype(name).type  # the NumPy scalars that travel
+                 for name in ("bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+                              "float16", "float32", "float64", "longdouble")}
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,8 @@ def _decode_axes(obj: dict) -> AxesPicture:
 
 
 class _Budget:
-    def __init__(self) -> None:
-        self.left = MAX_ELEMENTS
+    def __init__(self, limit: int = MAX_ELEMENTS) -> None:
+        self.left = limit
 
     def spend(self, n: int) -> bool:
         self.left -= n
@@ -118,10 +122,11 @@ def _to_plain(value: object, budget: _Budget, depth: int, seen: set[int]) -> obj
     if isinstance(value, np.ndarray):
         return _encode_array(value, budget)
     if isinstance(value, np.generic):
-        if value.dtype.kind not in _NUMERIC_KINDS:
+        convert = {"b": bool, "i": int, "u": int, "f": float}.get(value.dtype.kind)
+        if convert is None:
             return _unsupported(value, "numpy_scalar", dtype=str(value.dtype))
-        encoded = _encode_array(np.asarray(value), budget)
-        return {**encoded, "$": "scalar"} if encoded["$"] == "ndarray" else encoded
+        budget.spend(1)  # its number as JSON writes it: a list of a million costs no more than floats
+        return {"$": "scalar", "dtype": value.dtype.newbyteorder("<").str, "value": convert(value)}
     if isinstance(value, complex):
         return _unsupported(value, "complex", value=short_repr(value))
     if type(value) in (list, tuple, dict):
@@ -146,9 +151,10 @@ def _to_plain(value: object, budget: _Budget, depth: int, seen: set[int]) -> obj
     return _unsupported(value, "object", value=short_repr(value))
 
 
-def to_plain(value: object) -> object:
-    """Turn a value into JSON-ready data; unknown objects become `unsupported` records."""
-    return _to_plain(value, _Budget(), 0, set())
+def to_plain(value: object, limit: int = MAX_ELEMENTS) -> object:
+    """Turn a value into JSON-ready data; unknown objects, and what is past `limit` numbers, become
+    `unsupported` records."""
+    return _to_plain(value, _Budget(limit), 0, set())
 
 
 def _decode_array(obj: dict) -> np.ndarray | Unsupported:
@@ -166,23 +172,60 @@ def _decode_array(obj: dict) -> np.ndarray | Unsupported:
     return np.frombuffer(raw, dtype=dtype).reshape(shape).astype(dtype.newbyteorder("="))
 
 
-def from_plain(obj: object) -> object:
-    """The inverse of `to_plain`, accepting only the shapes `to_plain` produces."""
+class _Decoding:
+    """What decoding one value may spend: MAX_ELEMENTS items (as encoding does), and the time up to
+    `deadline` (a reply forged to be slow to decode is a call that did not return in time)."""
+
+    def __init__(self, deadline: float | None) -> None:
+        self.left, self.deadline = MAX_ELEMENTS, deadline
+
+    def spend(self, n: int) -> bool:
+        self.left -= n
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise TimeoutError("decoding took longer than the call may")
+        return self.left >= 0
+
+
+def _decode_scalar(obj: dict) -> object:
+    dtype = _SCALAR_TYPES.get(obj.get("dtype"))
+    value = obj.get("value")
+    if dtype is None or type(value) not in (bool, int, float):
+        return Unsupported("numpy.generic", "array_dtype", {"dtype": str(obj.get("dtype"))[:20]})
+    try:
+        return dtype(value)
+    except (OverflowError, ValueError):
+        return Unsupported("numpy.generic", "array_bytes", {})
+
+
+def from_plain(obj: object, deadline: float | None = None) -> object:
+    """The inverse of `to_plain`, accepting only the shapes `to_plain` produces, within MAX_ELEMENTS
+    items and, given a `deadline` (time.monotonic()), by then, else TimeoutError."""
+    return _from_plain(obj, _Decoding(deadline))
+
+
+def _from_plain(obj: object, budget: _Decoding) -> object:
     if obj is None or isinstance(obj, (bool, int, float, str)):
         return obj
     if isinstance(obj, list):  # numbers, most often: each as it is, without a call
-        return [v if type(v) in _SCALARS else from_plain(v) for v in obj]
+        if not budget.spend(len(obj)):
+            return Unsupported("list", "too_long", {"container": "list"})
+        return [v if type(v) in _SCALARS else _from_plain(v, budget) for v in obj]
     if isinstance(obj, dict):
         tag = obj.get("$")
         if tag == "ndarray":
-            return _decode_array(obj)
+            array = _decode_array(obj)
+            return array if isinstance(array, Unsupported) or budget.spend(array.size) else Unsupported(
+                "numpy.ndarray", "array_too_large", {"shape": str(array.shape)})
         if tag == "scalar":
-            scalar = _decode_array({**obj, "shape": []})
-            return scalar if isinstance(scalar, Unsupported) else scalar[()]
-        if tag == "tuple":
-            return tuple(from_plain(v) for v in obj["items"])
-        if tag == "dict":
-            return {str(k): from_plain(v) for k, v in obj["items"].items()}
+            budget.spend(1)
+            return _decode_scalar(obj)
+        if tag in ("tuple", "dict"):
+            items = obj["items"]
+            if not budget.spend(len(items)):
+                return Unsupported(tag, "too_long", {"container": tag})
+            if tag == "tuple":
+                return tuple(_from_plain(v, budget) for v in items)
+            return {str(k): _from_plain(v, budget) for k, v in items.items()}
         if tag == "axes":
             return _decode_axes(obj)
         if tag == "unsupported":
