@@ -10,14 +10,14 @@ and then fills the placeholders, so a translation may move them but keeps their 
 Values inside a message (calls, arrays) stay as Python writes them. A literal brace is
 written `{{` or `}}`. Text fixed at import time (a module's constant) is marked with
 `N_` and translated where it is used, `_(CONSTANT)`, because the language is chosen
-after the checks are imported (`--lang`, the locale). Plurals go through `n_`. A text with no placeholders that may hold braces (a check's docstring title, a
-notebook cell) goes through `translate`.
+after the checks are imported (`--lang`, the locale). Plurals go through `n_`. A text with
+no placeholders that may hold braces (a check's docstring title, a notebook cell) goes
+through `translate`.
 
 The engine's catalog is `grader/locale/<lang>/LC_MESSAGES/grader.mo`; a lesson's is
 `grader/lessons/<stem>/locale/<lang>/LC_MESSAGES/<stem>.mo`, found on disk, so the engine
 knows nothing about a lesson's messages. `grader build` extracts, updates and compiles
-them (`grader.catalogs`). Machine fields
-(ids, statuses, JSON keys) never go through `_`.
+them (`grader.catalogs`). Machine fields (ids, statuses, JSON keys) never go through `_`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ DOMAIN = "grader"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 _language = "en"
-_added: list[tuple[Path, str]] = []  # (locale folder, domain) of lessons outside grader/lessons (a test fixture)
 _translations: dict[str, gettext.NullTranslations] = {}  # per language, built on first use
 
 
@@ -72,18 +71,10 @@ def speaking(language: str):
         use(before)
 
 
-def add_catalog(locale_dir: Path, domain: str) -> None:
-    """Let the messages of a lesson kept outside grader/lessons be translated too."""
-    entry = (Path(locale_dir), domain)
-    if entry not in _added:
-        _added.append(entry)
-        _translations.clear()
-
-
 def catalogs() -> list[tuple[Path, str]]:
     """(locale folder, domain) of the engine and of every lesson: grader/lessons/<stem>/locale holds <stem>'s."""
     lessons = sorted(LOCALE_DIR.parent.glob("lessons/*/locale"))
-    return [(LOCALE_DIR, DOMAIN), *((folder, folder.parent.name) for folder in lessons), *_added]
+    return [(LOCALE_DIR, DOMAIN), *((folder, folder.parent.name) for folder in lessons)]
 
 
 def translations(language: str) -> gettext.NullTranslations:
