@@ -18,7 +18,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from .files import user_cache
 from .i18n import N_, _, translate
-from .sandbox.wire import Unsupported
+from .sandbox.wire import first_unsupported
 from .values import MAX_ITEMS_SHOWN, CallText, format_number, format_value
 
 set_hypothesis_home_dir(user_cache("hypothesis"))  # not `.hypothesis/` in the student's folder
@@ -193,7 +193,7 @@ def as_numbers(call: str, actual: object, what: str = NUMBERS) -> np.ndarray:
         pass
     plain = _("Return plain numbers: a float, a list of floats or a NumPy array.")
     what = translate(what)
-    inside = _first_unsupported(actual)
+    inside = first_unsupported(actual)
     if inside is actual:
         raise CheckFailed(_("`{call}` returned {value}; expected {what}.", call=call, value=format_value(actual),
                             what=what), plain)
@@ -202,15 +202,6 @@ def as_numbers(call: str, actual: object, what: str = NUMBERS) -> np.ndarray:
                             call=call, value=format_value(actual), inside=format_value(inside), what=what), plain)
     raise CheckFailed(_("`{call}` returned {value}, which is not {what}.", call=call, value=format_value(actual),
                         what=what), plain)
-
-
-def _first_unsupported(value: object) -> Unsupported | None:
-    """The first value the grader could not read, however deep in lists and tuples."""
-    if isinstance(value, Unsupported):
-        return value
-    if isinstance(value, (list, tuple)):
-        return next((u for u in map(_first_unsupported, value) if u is not None), None)
-    return None
 
 
 def close(a: np.ndarray, b: np.ndarray, rtol: float = RTOL, atol: float = ATOL) -> bool:

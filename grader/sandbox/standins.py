@@ -155,41 +155,29 @@ def _numbers(plain, limit: int) -> int:
 
 
 def _decode(name: str, args: list) -> list:
-    """The arguments as values, refused if the wire cannot read them or they hold what it does not carry."""
+    """The arguments as values, refused if the wire cannot read them or they are not what the reference takes."""
     try:
         values = [wire.from_plain(a) for a in args]
     except Exception:
         raise Refused(_("`{name}` was given arguments the grader cannot read.", name=name)) from None
-    unsupported = next((u for u in map(_first_unsupported, values) if u is not None), None)
-    if unsupported is not None:
-        raise Refused(_("`{name}` was given {value}, which the grader cannot pass to its stand-in: give it "
-                        "numbers, lists or NumPy arrays.", name=name, value=format_value(unsupported)))
     return [_numeric(name, value) for value in values]
 
 
 def _numeric(name: str, value):
     """An argument as the reference gets it: a number, or an array of numbers. A list becomes an array of
     floats, because a list times a large whole number is a repetition that would fill the grader's memory
-    (`[1.0] * 10**9`), and the contract's arguments are numbers, lists or arrays of them anyway."""
+    (`[1.0] * 10**9`), and the contract's arguments are numbers, lists or arrays of them anyway. Anything
+    else is refused, naming what the wire could not carry where that is the reason."""
     if isinstance(value, (bool, int, float, np.generic, np.ndarray)):
         return value
-    if isinstance(value, (list, tuple)):
+    inside = wire.first_unsupported(value)
+    if isinstance(value, (list, tuple)) and inside is None:
         try:
             return np.asarray(value, dtype=float)
         except (TypeError, ValueError):
             pass
     raise Refused(_("`{name}` was given {value}, which the grader cannot pass to its stand-in: give it "
-                    "numbers, lists or NumPy arrays.", name=name, value=format_value(value)))
-
-
-def _first_unsupported(value):
-    if isinstance(value, wire.Unsupported):
-        return value
-    if isinstance(value, (list, tuple)):
-        return next((u for u in map(_first_unsupported, value) if u is not None), None)
-    if isinstance(value, dict):
-        return next((u for u in map(_first_unsupported, value.values()) if u is not None), None)
-    return None
+                    "numbers, lists or NumPy arrays.", name=name, value=format_value(inside or value)))
 
 
 @contextmanager

@@ -186,6 +186,15 @@ class _Decoding:
         return self.left >= 0
 
 
+def first_unsupported(value: object) -> Unsupported | None:
+    """The first decoded value the grader could not read, however deep in lists and tuples."""
+    if isinstance(value, Unsupported):
+        return value
+    if isinstance(value, (list, tuple)):
+        return next((u for u in map(first_unsupported, value) if u is not None), None)
+    return None
+
+
 def _decode_scalar(obj: dict) -> object:
     dtype = _SCALAR_TYPES.get(obj.get("dtype"))
     value = obj.get("value")
