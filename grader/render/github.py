@@ -13,7 +13,7 @@ import json
 
 from ..i18n import _
 from ..report import ERROR, Report
-from .text import more
+from .words import more
 
 MAX_ANNOTATIONS = 10
 

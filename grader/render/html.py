@@ -10,14 +10,11 @@ from html import escape
 
 from ..i18n import _
 from ..report import NOT_IMPLEMENTED, PASSED, Report
-from .text import MISSING_HINT, checks_count, missing_functions, more, withheld
+from .words import MISSING_HINT, checks_count, missing_functions, more, points, withheld
 
 _MARKS = {PASSED: ("✓", "#1a7f37"), NOT_IMPLEMENTED: ("·", "#9a6700")}
 _FAILED = ("✗", "#cf222e")
 
-
-def _points(x: float) -> str:
-    return f"{x:g}"
 
 
 def _text(value: str) -> str:
@@ -30,7 +27,7 @@ def render(report: Report, *, title: str = "") -> str:
              "fix": _("What to fix"), "hint": _("Hint:")}  # words are text too: escaped like the rest
     words = {key: _text(word) for key, word in words.items()}
     out = [f"<div class='grader-report'><p><b>{_text(title or report.assignment)}</b>: "
-           f"<b>{_points(report.score)} / {_points(report.max_score)}</b> "
+           f"<b>{points(report.score)} / {points(report.max_score)}</b> "
            f"<small>{words['graded']}</small></p>"]
     out += [f"<p style='color:{_FAILED[1]}'>{_text(error)}</p>" for error in report.errors]
     out += [f"<p><i>{words['note']}</i> {_text(note)}</p>" for note in report.notes]
@@ -41,7 +38,7 @@ def render(report: Report, *, title: str = "") -> str:
         later = f" <small>{words['later']}</small>" if exercise.status == NOT_IMPLEMENTED else ""
         out.append(f"<tr><td style='color:{colour}'>{mark}</td><td style='text-align:left'>"
                    f"<code>{escape(exercise.id)}</code>{later}</td>"
-                   f"<td>{_points(exercise.score)} / {_points(exercise.max_score)}</td></tr>")
+                   f"<td>{points(exercise.score)} / {points(exercise.max_score)}</td></tr>")
     out.append("</table>")
     fixes = report.fixes()  # one entry per cause, as in the terminal
     if fixes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..i18n import _, n_
 from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
-from .text import MISSING_HINT, checks_count, missing_functions, more
+from .words import MISSING_HINT, checks_count, missing_functions, more
 
 ICONS = {PASSED: "✅", NOT_IMPLEMENTED: "⬜", ERROR: "⚠️"}
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..i18n import N_, _, n_
+from ..i18n import N_, _
 from ..report import ERROR, NOT_IMPLEMENTED, PASSED, Report
+from .words import MISSING_HINT, checks_count, missing_functions, more, points, withheld
 
 _COLOURS = {"green": "32", "red": "31", "yellow": "33", "dim": "2", "bold": "1"}
 _MARKS = {PASSED: ("✓", "green"), NOT_IMPLEMENTED: ("·", "yellow"), ERROR: ("!", "yellow")}
@@ -73,39 +74,6 @@ def wrap_paragraph(paragraph: str, columns: int, indent: str = "") -> list[str]:
     return lines
 
 
-def _points(x: float) -> str:
-    return f"{x:g}"
-
-
-MISSING_HINT = N_("The grader calls each function of the exercise by its name: copy its `def` line from the "
-                  "exercise file, with the same name and arguments, and write its body.")
-
-
-def missing_functions(ids) -> str:
-    return _("Your submission has none of these functions: {functions}.",
-             functions=", ".join(f"`{i}`" for i in ids))
-
-
-def checks_count(group) -> str:
-    """"37 checks, 11 of them hidden": what an entry of several functions stands for."""
-    hidden = sum(c.visibility == "hidden" for c in group)
-    if hidden:
-        return _("{n} checks, {hidden} of them hidden", n=len(group), hidden=hidden)
-    return n_("{n} check", "{n} checks", len(group))
-
-
-def more(group) -> str:
-    """" (and 3 more checks failing for the same reason, 1 of them hidden)" after a group's first title."""
-    n, hidden = len(group) - 1, sum(c.visibility == "hidden" for c in group[1:])
-    if not n:
-        return ""
-    if hidden and n > 1:
-        return _(" (and {n} more checks failing for the same reason, {hidden} of them hidden)", n=n, hidden=hidden)
-    if hidden:
-        return _(" (and 1 more check failing for the same reason, a hidden one)")
-    return n_(" (and {n} more check failing for the same reason)",
-              " (and {n} more checks failing for the same reason)", n)
-
 
 def render(report: Report, *, title: str = "", colour: bool = False, changes: dict | None = None) -> str:
     """`changes` ({exercise: "now passing" | "now failing"}, from `grader check --watch`) are marked in the table."""
@@ -132,17 +100,17 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
     name_width = max([width(e.id) for e in report.exercises] + [width(total)])
     for exercise in report.exercises:
         mark, hue = _MARKS.get(exercise.status, ("✗", "red"))
-        points = f"{_points(exercise.score):>3} / {_points(exercise.max_score):<3}"
-        line = f"  {paint(mark, hue)} {pad(exercise.id, name_width)}  {points}"
+        scored = f"{points(exercise.score):>3} / {points(exercise.max_score):<3}"
+        line = f"  {paint(mark, hue)} {pad(exercise.id, name_width)}  {scored}"
         if exercise.status == NOT_IMPLEMENTED:
             line += paint("  " + _("not implemented yet"), "dim")
         elif exercise.status == ERROR:
             line += paint("  " + _("for review: the grader failed on {points} points",
-                                   points=_points(exercise.for_review)), "yellow")
+                                   points=points(exercise.for_review)), "yellow")
         if changes and exercise.id in changes:
             line += paint(f"  <- {_(CHANGES[changes[exercise.id]])}", hue)
         out.append(line)
-    out.append(f"    {pad(total, name_width)}  {_points(report.score):>3} / {_points(report.max_score)}")
+    out.append(f"    {pad(total, name_width)}  {points(report.score):>3} / {points(report.max_score)}")
     if changes:
         verdicts = sorted(set(changes.values()), reverse=True)  # now passing, then now failing
         out += ["", _("Since the last check: {changes}.", changes=_("; ").join(
@@ -175,13 +143,6 @@ def render(report: Report, *, title: str = "", colour: bool = False, changes: di
     out += ["", paint(report.score_line(), "bold") +
             paint(_("   (graded in {seconds:.1f} s)", seconds=report.duration_s), "dim")]
     return "\n".join(out) + "\n"
-
-
-def withheld(report: Report) -> str:
-    """What a student release says of the hidden checks it leaves out."""
-    return n_("{n} hidden check ({points} points) is not part of this copy: your instructor runs it, on inputs "
-              "you do not see.", "{n} hidden checks ({points} points) are not part of this copy: your instructor "
-              "runs them, on inputs you do not see.", report.withheld_checks, points=_points(report.withheld_points))
 
 
 # `grader check --watch`'s marks: the values of `changes` are machine words, these are what a person reads
