@@ -92,7 +92,7 @@ class ExerciseResult:
                 "checks": [c.to_dict() for c in self.checks]}
 
 
-MISSING = "Missing "  # how a check's cause begins when the submission has no such function (sandbox.proxy.Missing)
+MISSING = "Missing "  # how a check's cause begins when the submission has no such function (set by the proxy)
 
 
 @dataclass(frozen=True)

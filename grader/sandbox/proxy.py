@@ -19,6 +19,7 @@ import secrets
 import time
 
 from ..i18n import _
+from ..report import MISSING
 from ..values import CallText
 from . import wire
 from .process import ChildDied, ChildTimeout, Sandbox
@@ -206,7 +207,7 @@ class StudentModule:
             raise self._break(function, Missing(
                 function, call, _("Your submission has no function `{function}`.", function=function),
                 _("Keep `def {function}(...)` with the name and arguments from the exercise file.",
-                  function=function)))
+                  function=function), cause=MISSING + function))  # the reports list missing functions together
         if "raised" in reply:
             problem = _raised(function, call, reply["raised"], self._sandbox.limits.memory_mb)
             raise self._break(function, problem) if isinstance(problem, OutOfMemory) else problem
