@@ -41,11 +41,13 @@ def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _grant(path: str, protected: tuple[str, ...]) -> list[str]:
-    """`path` whole, or, if it holds something protected, its other entries one by one."""
+def _grant(path: str, protected: tuple[str, ...], real: bool = False) -> list[str]:
+    """`path` whole, or, if it holds something protected, its other entries one by one; each as its
+    real path (`real`: `path` is one already, as an entry of a real folder that is no link is)."""
     if not os.path.lexists(path):
         return []
-    path = os.path.realpath(path)
+    if not real:
+        path = os.path.realpath(path)
     inside = [p for p in protected if _within(p, path)]
     if not inside:
         return [path]
@@ -55,7 +57,7 @@ def _grant(path: str, protected: tuple[str, ...]) -> list[str]:
     with os.scandir(path) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             if not entry.is_symlink():
-                granted += _grant(entry.path, protected)
+                granted += _grant(entry.path, protected, real=True)
     return granted
 
 
@@ -120,7 +122,7 @@ def readable_paths() -> list[str]:
     stdlib = {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"]}
     libdir = sysconfig.get_config_var("LIBDIR") or ""
     runtime = [str(p) for p in Path(libdir).glob("libpython*")] if libdir else []
-    granted = _package_paths([p for p in sys.path if p in sites])
+    granted = [os.path.realpath(p) for p in _package_paths([p for p in sys.path if p in sites]) if os.path.lexists(p)]
     for path in [*sorted(stdlib), *runtime, *SYSTEM]:
         granted += _grant(path, protected)
-    return sorted(set(os.path.realpath(p) for p in granted if os.path.lexists(p)))
+    return sorted(set(granted))
