@@ -9,8 +9,10 @@ results.json too, are still written, the failed checks marked for review).
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
+import threading
 from pathlib import Path
 
 from . import __version__, assignment as assignments, i18n
@@ -502,6 +504,29 @@ def _language_asked(argv: list[str]) -> str | None:
         if value in i18n.LANGUAGES:
             return value
     return None
+
+
+def run() -> None:
+    """The `grader` command: `main`, then a quick end.
+
+    Python's teardown of the modules of NumPy and hypothesis takes 40 to 60 ms (a tenth of a
+    `grader check` on the reference) and does nothing of use: by then the grader has closed its
+    children and its files. So once the exit functions have run and the output is flushed, the
+    process ends (unless a thread still runs, which the ordinary exit waits for). The grader's
+    arithmetic is on tens of numbers: BLAS threads would only cost their start on every run.
+    """
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    code = main()
+    if threading.active_count() > 1:
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nobody reads what is left
+            pass
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
