@@ -23,8 +23,25 @@ from .values import MAX_ITEMS_SHOWN, CallText, format_number, format_value
 
 set_hypothesis_home_dir(user_cache("hypothesis"))  # not `.hypothesis/` in the student's folder
 
+
+def _drawn_from_the_strategies_alone() -> None:
+    """Hypothesis (6.131 on) also draws constants it reads from the source of every local module
+    loaded in its process: the grader's own, the reference's, a notebook's helper modules. Those
+    differ between `grader check`, `--watch`, a kernel, an editable install and a wheel, so the same
+    submission would be given other examples, and a student's module imported into a kernel could
+    choose them. The grader's examples come from its strategies and the hypothesis version alone."""
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants
+    except ImportError:  # a hypothesis from before local constants: nothing to turn off
+        return
+    none = Constants()
+    providers._get_local_constants = lambda: none
+
+
+_drawn_from_the_strategies_alone()
+
 RECORDING = False  # building a release: evaluate every known mistake, so its answers are recorded
-REPLAY = False  # a warm process re-grading (watch, notebook): a passing property replays the examples of its last run
 DEFAULT_EXAMPLES = 10
 SHRINK_FAILURES = 25  # failing examples hypothesis may try while shrinking, before we stop it
 RTOL = 1e-5  # float32 arithmetic in a student's code still passes
@@ -73,7 +90,7 @@ def check(exercise: str, points: float, *, hidden: bool = False, examples: int =
             raise TypeError(f"check {function.__name__} needs a docstring: it is its title")
         run = function
         if getattr(function, "is_hypothesis_test", False):
-            run = _bounded_shrinking(settings(
+            run = Property(settings(
                 max_examples=examples, derandomize=True, database=None, deadline=None,
                 suppress_health_check=list(HealthCheck), print_blob=False,
                 phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink])(function))
@@ -85,48 +102,45 @@ def check(exercise: str, points: float, *, hidden: bool = False, examples: int =
     return decorate
 
 
-def _bounded_shrinking(test):
-    """Wrap a hypothesis test so that its shrinking stops after SHRINK_FAILURES failures, and so that,
-    with REPLAY on, a test that passed replays its examples instead of drawing them again."""
-    inner = test.hypothesis.inner_test
-    failures = [0]
-    drawn: list | None = None  # the examples of the run in progress, being recorded
-    current = None  # (the student's module, the reference) of the run in progress
-    passed: list = []  # the examples of the last run that passed, in order
+class Property:
+    """A hypothesis test run as a check: its shrinking stops after SHRINK_FAILURES failures, and once it
+    has passed, it replays the examples of that run before drawing any (`examples` holds them; `replay`
+    keeps them on disk for the next process)."""
 
-    def counting(*args, **kwargs):
-        if drawn is not None:  # the drawn values; the student's module and the reference are markers
-            drawn.append(copy.deepcopy(([_marked(a, current) for a in args],
-                                        {k: _marked(v, current) for k, v in kwargs.items()})))
+    def __init__(self, test):
+        self._test = test
+        self._inner = test.hypothesis.inner_test
+        test.hypothesis.inner_test = self._counting
+        self._failures = 0
+        self._drawn: list | None = None  # the examples of the run in progress, being recorded
+        self._current = None  # (the student's module, the reference) of the run in progress
+        self.examples: list = []  # the examples of the last run that passed, in order; [] before one has
+        self.drew = False  # whether `examples` were drawn in this process (not replayed, not read from disk)
+
+    def _counting(self, *args, **kwargs):
+        if self._drawn is not None:  # the drawn values; the student's module and the reference are markers
+            self._drawn.append(copy.deepcopy(([_marked(a, self._current) for a in args],
+                                              {k: _marked(v, self._current) for k, v in kwargs.items()})))
         try:
-            return inner(*args, **kwargs)
+            return self._inner(*args, **kwargs)
         except Exception as failure:
             # Hypothesis only tries examples smaller than the best so far: this one is the smallest.
-            failures[0] += 1
-            if failures[0] > SHRINK_FAILURES:
+            self._failures += 1
+            if self._failures > SHRINK_FAILURES:
                 raise ShrinkingStopped(failure) from None
             raise
 
-    test.hypothesis.inner_test = counting
-
-    def run(student, reference):
-        nonlocal drawn, current
-        failures[0], current = 0, (student, reference)
-        if REPLAY and passed and _replays(inner, (student, reference), passed):
-            current = None
+    def __call__(self, student, reference):
+        self._failures, modules = 0, (student, reference)
+        if self.examples and _replays(self._inner, modules, self.examples):
             return None
-        drawn = []  # recorded always (it costs microseconds), so the next run may replay
+        self._drawn, self._current = [], modules  # recorded always (it costs microseconds), to replay next time
         try:
-            result = test(student, reference)
-        except BaseException:
-            passed.clear()
-            raise
+            result = self._test(student, reference)
         finally:
-            recorded, drawn, current = drawn, None, None
-        passed[:] = recorded or []
+            recorded, self._drawn, self._current = self._drawn, None, None
+        self.examples, self.drew = recorded, True
         return result
-
-    return run
 
 
 class _Stand:
@@ -136,7 +150,7 @@ class _Stand:
         return self
 
 
-_MODULES = (_Stand(), _Stand())  # the student's module, the reference
+STUDENT, REFERENCE = _MODULES = (_Stand(), _Stand())  # markers of the student's module and the reference
 
 
 def _marked(value, modules: tuple):

@@ -68,14 +68,6 @@ def run_check(check, student, reference) -> CheckResult:
     return result(PASSED)
 
 
-def replay_passing_examples() -> None:
-    """For a process that grades again and again (watch, notebook): from now on, a property that passed
-    replays the examples hypothesis drew for it in the grading before (`checking.REPLAY`)."""
-    from . import checking
-
-    checking.REPLAY = True
-
-
 def _describe_problem(problem: dict) -> str:
     where = _(" ({file}, line {line})", file=problem["file"], line=problem["line"]) if problem.get("line") else ""
     code = _(": `{code}`", code=problem["code"]) if problem.get("code") else ""
@@ -176,6 +168,9 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
         checks = [c for c in assignment.checks() if c.exercise in {e.id for e in exercises}
                   and not (public_only and c.hidden)]
         reference = reference or assignment.reference()
+        from . import replay  # with hypothesis, now that the children have started
+
+        replay.restore(assignment, checks)
         for sandbox in sandboxes:  # the grader's code and the reference are loaded: now the student's
             sandbox.go()
         if program is None:
@@ -208,6 +203,7 @@ def grade_program(assignment: Assignment, program: Program | None, submission: s
                         else run_check(c, students[c.exercise in plotting], reference)
                         for c in sorted(checks, key=lambda c: c.hidden)}
                 results = [done[id(c)] for c in checks]
+                replay.keep(assignment, checks)
     finally:
         for sandbox in sandboxes:
             try:

@@ -10,16 +10,16 @@ import tempfile
 from pathlib import Path
 
 
-def write_json_atomically(path: Path, document: dict) -> None:
+def write_json_atomically(path: Path, document: dict, indent: int | None = 2) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it into place.
 
     The temporary name starts with a dot, so a reader listing `*.json` never picks it up.
-    The JSON is ASCII: any character at all survives the trip.
+    The JSON is ASCII: any character at all survives the trip. `indent` None writes it compact.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as f:
-        json.dump(document, f, indent=2)
+        json.dump(document, f, indent=indent)
         f.flush()
         os.fsync(f.fileno())
     os.replace(temporary, path)

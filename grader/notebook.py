@@ -9,8 +9,9 @@ in the cell being run, so is everything from the first of them on: it has not ru
 
 The grader's state stays warm in the kernel between calls: the checks and the reference
 are imported once, a fork server with NumPy and matplotlib loaded supplies each call's
-child (started after the call before, `ForkServer.prepare`), and a property that passed replays its examples instead of drawing them again
-(`checking.REPLAY`), so a second call costs only the calls into the student's code.
+child (started after the call before, `ForkServer.prepare`), and a property that has passed replays
+its examples instead of drawing them again (`replay`), so a second call costs only the calls into
+the student's code.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import atexit
 import sys
 
 from . import assignment as assignments, i18n
-from .engine import grade_program, replay_passing_examples
+from .engine import grade_program
 from .render import html, text
 from .report import Report
 from .sandbox.process import ForkServer, Limits, Program
@@ -67,7 +68,6 @@ def check(exercise: str | None = None, *, assignment: str | None = None, limits:
     shown = i18n._(SUBMISSION)
     report = grade_program(chosen, program, shown, shown, only=exercise, limits=limits,
                            forks=_fork_server(), errors=errors)
-    replay_passing_examples()
     _fork_server().prepare(limits)  # the next call's child, forked and confined before it is needed
     return NotebookReport(report, i18n.translate(chosen.title))
 

@@ -3,9 +3,9 @@
 The process stays warm between gradings: the checks and the reference are imported once,
 every child is forked from one fork server that has NumPy and matplotlib loaded, with the
 same confinement as a spawned child, the next grading's child is forked and confined while
-the student edits (`ForkServer.prepare`), and a property that passed replays the examples
-hypothesis drew for it instead of drawing them again (`checking.REPLAY`). Each new report marks the exercises that now pass
-or now fail since the one before.
+the student edits (`ForkServer.prepare`), and a property that has passed replays the examples
+hypothesis drew for it instead of drawing them again (`replay`). Each new report marks the
+exercises that now pass or now fail since the one before.
 
 Saves are noticed by polling the file's status (modification time, size, inode) every 10 ms,
 not by a file-watching library: one `stat` per tick costs microseconds, it works where
@@ -57,7 +57,7 @@ def watch(assignment: Assignment, path: Path, show: Callable[[Report | None, dic
           only: str | None = None, limits: Limits = Limits(), poll: float = POLL_S, isolate: bool = False) -> None:
     """Grade `path` now and after each save, until interrupted; `show(report, changes, problem)` prints
     each result (`problem`: why nothing could be graded this time, with the report None)."""
-    from .engine import grade, replay_passing_examples
+    from .engine import grade
 
     last = None
     with ForkServer() as forks:
@@ -69,7 +69,6 @@ def watch(assignment: Assignment, path: Path, show: Callable[[Report | None, dic
                 report, problem = None, str(missing)
             show(report, changes(last, report) if report else {}, problem)
             last = report or last
-            replay_passing_examples()
             forks.prepare(limits)
             _next_save(path, seen, poll)
 

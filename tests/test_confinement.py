@@ -24,7 +24,9 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, lost, run_grader, scores
+from grader import assignment as assignments, replay
 from grader.doctor import probe
+from grader.files import user_cache
 from grader.sandbox import standins, wire
 from grader.sandbox.layers import LAYERS
 from grader.sandbox.process import Limits, Program, Sandbox
@@ -272,9 +274,11 @@ def read(path):
         f.read(1)
 
 
-def probe(kit, home, other, grader, tracee, base_site):
+def probe(kit, home, other, grader, tracee, base_site, examples):
     reference = os.path.join(kit, "solutions", "linear_model.py")
     return {
+        "read the examples the grader replays": attempt(lambda: read(examples)),
+        "write beside them": attempt(lambda: open(os.path.join(os.path.dirname(examples), "planted.json"), "w").close()),
         "list the base interpreter's site-packages": attempt(lambda: os.listdir(base_site)),
         "make a memory file": attempt(lambda: os.memfd_create("hoard")),
         "read the reference": attempt(lambda: read(reference)),
@@ -305,7 +309,10 @@ def run_probe(limits: Limits) -> dict:
         other.load_result()
         tracee = other._child.proc.pid if limits.sandbox == "off" else 0  # never the test itself
         base_site = sysconfig.get_paths(vars={"base": sys.base_prefix, "platbase": sys.base_exec_prefix})["purelib"]
-        arguments = [str(ROOT), os.path.expanduser("~"), other._workdir, os.getpid(), tracee, base_site]
+        examples = replay.path_for(assignments.load("linear_model"))
+        if not examples.exists():
+            examples.write_text("{}", encoding="utf-8")
+        arguments = [str(ROOT), os.path.expanduser("~"), other._workdir, os.getpid(), tracee, base_site, str(examples)]
         reply = sandbox.request({"fn": "probe", "args": arguments, "plot": False, "return_args": False})
         return wire.from_plain(reply["value"])
 
@@ -323,6 +330,8 @@ def test_what_a_confined_child_can_reach():
 
 def test_the_probe_reaches_everything_without_a_sandbox():
     seen = run_probe(OFF)
+    (user_cache("examples") / "planted.json").unlink()
+    assert seen["read the examples the grader replays"] == "allowed"
     assert seen["read the reference"] == seen["list another child's folder"] == "allowed"
     assert seen["open a socket"] == seen["start a process"] == seen["trace another process"] == "allowed"
     Path("/tmp/grader-probe-was-here").unlink(missing_ok=True)
@@ -470,7 +479,6 @@ def test_a_stand_in_gets_numbers_and_arrays_only(grade_file, lesson, tmp_path, m
 def test_an_answer_far_larger_than_the_exercise_needs_is_refused(tmp_path, monkeypatch, limit, refused):
     """train's stand-in asked for 120,000 epochs: a list of 120,000 costs is refused (the lesson's answers
     hold a few thousand numbers at most), as it is encoded, within the call's time; sent without the limit."""
-    from grader import assignment as assignments
     from grader.engine import grade
 
     monkeypatch.setattr(standins, "MAX_ANSWER", limit)

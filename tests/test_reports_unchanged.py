@@ -2,9 +2,10 @@
 
 The recorded reports (`tests/reports/`) are the JSON reports, without the fields that say how long
 and where it ran, of the references, the untouched stubs and a set of mutants, graded cold (spawned
-children) and warm (a fork server's child started before the submission is known, with the
-examples of a first grading replayed). After changing a
-message on purpose, record them again: `python tests/test_reports_unchanged.py`.
+children, hypothesis drawing every example) and warm (a fork server's child started before the
+submission is known, with the examples of a first grading replayed as a new process replays them,
+from the file `replay` keeps). After changing a message on purpose, record them again:
+`python tests/test_reports_unchanged.py`.
 """
 
 import json
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import forget_examples
 from grader import assignment as assignments
-from grader import checking
 from grader.engine import grade
 from grader.sandbox.process import ForkServer, Limits
 from grader.selftest import compose_mutant
@@ -60,19 +61,17 @@ def _recorded(stem: str, name: str) -> Path:
 
 @pytest.fixture(scope="module")
 def warm():
-    """A grader kept warm as `--watch` keeps it: one fork server, examples of a first grading replayed."""
+    """A grader kept warm as `--watch` keeps it: one fork server, and the examples of a first grading
+    of each reference, read back from the file they were kept in."""
     with ForkServer() as forks:
         for stem in SUBMISSIONS:
             grade(assignments.load(stem), ROOT / "solutions" / f"{stem}.py", forks=forks)
-        checking.REPLAY = True
-        try:
-            yield forks
-        finally:
-            checking.REPLAY = False
+        forget_examples()
+        yield forks
 
 
 @pytest.mark.parametrize("stem, name", CASES)
-def test_a_cold_grading_gives_the_recorded_report(stem, name, tmp_path):
+def test_a_cold_grading_gives_the_recorded_report(stem, name, tmp_path, first_grading):
     report = grade(assignments.load(stem), _submission(stem, name, tmp_path))
     assert _facts(report) == json.loads(_recorded(stem, name).read_text(encoding="utf-8"))
 
@@ -85,11 +84,15 @@ def test_a_warm_grading_gives_the_recorded_report(stem, name, tmp_path, warm):
 
 
 def record() -> None:
-    """Grade every case cold and write its report to tests/reports/."""
+    """Grade every case cold (no examples kept: hypothesis draws them all) and write its report to tests/reports/."""
     import tempfile
+
+    from grader import replay
 
     for stem, name in CASES:
         with tempfile.TemporaryDirectory() as folder:
+            replay.path_for = lambda assignment: Path(folder) / "examples.json"
+            forget_examples()
             report = grade(assignments.load(stem), _submission(stem, name, Path(folder)))
         path = _recorded(stem, name)
         path.parent.mkdir(parents=True, exist_ok=True)

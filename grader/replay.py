@@ -1,0 +1,158 @@
+"""The examples of the properties that passed, kept on disk, so that a new process replays them.
+
+Derandomised hypothesis draws the same examples for a passing run of a property whatever the
+code under test does (`checking.Property`), so once a property has passed on this machine, a
+later `grader check` replays those examples instead of drawing them again: its cold start costs
+what a warm re-check does. A property that fails them runs hypothesis in full, as it always did.
+
+The examples depend on more than a check's source: hypothesis's version, NumPy's, Python's, the
+strategies and settings (the lesson's and the grader's code). The file's name is a digest of all
+of them, so a change to any is a new, empty file, never a stale one. It lives in the grading
+user's cache (`files.user_cache`), with the font list: a confined child can neither read nor
+write it; an unconfined one can write anything its user can, the kit itself included (see the
+README's threat model). It is read before the student's code starts, as the checks are, and
+written by the grader only, with examples hypothesis drew in its own process. Values are kept
+exactly (a float's repr, an array's dtype, shape and bytes), as JSON: nothing is unpickled.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+import platform
+from pathlib import Path
+
+import hypothesis
+import numpy as np
+
+from .checking import REFERENCE, STUDENT, Property
+from .files import user_cache, write_json_atomically
+
+GRADER = Path(__file__).resolve().parent
+MAX_FILE = 32 * 2**20  # bytes: a larger file is not ours to read (the lessons' are tens of KB)
+_read: dict[Path, dict] = {}  # each file's examples, read once per process
+
+
+class _Inexact(TypeError):
+    """A value `_encode` cannot write down exactly: its property is not kept."""
+
+
+def _encode(value: object) -> object:
+    kind = type(value)
+    if value is None or kind in (bool, int, float, str):
+        return value
+    if kind is list:
+        return [_encode(v) for v in value]
+    if kind is tuple:
+        return {"tuple": [_encode(v) for v in value]}
+    if kind is dict and all(type(k) is str for k in value):
+        return {"dict": {k: _encode(v) for k, v in value.items()}}
+    if value is STUDENT or value is REFERENCE:
+        return {"module": "student" if value is STUDENT else "reference"}
+    if kind is np.ndarray and value.dtype.kind in "biuf":
+        data = np.ascontiguousarray(value)
+        return {"ndarray": [data.dtype.str, list(data.shape), base64.b64encode(data.tobytes()).decode("ascii")]}
+    if isinstance(value, np.generic) and value.dtype.kind in "biuf":
+        return {"scalar": [value.dtype.str, base64.b64encode(value.tobytes()).decode("ascii")]}
+    raise _Inexact(kind.__name__)
+
+
+def _decode(obj: object) -> object:
+    if obj is None or type(obj) in (bool, int, float, str):
+        return obj
+    if type(obj) is list:
+        return [_decode(v) for v in obj]
+    if type(obj) is not dict or len(obj) != 1:
+        raise ValueError("not an encoded example")
+    (tag, content), = obj.items()
+    if tag == "tuple":
+        return tuple(_decode(v) for v in content)
+    if tag == "dict":
+        return {str(k): _decode(v) for k, v in content.items()}
+    if tag == "module":
+        return {"student": STUDENT, "reference": REFERENCE}[content]
+    if tag in ("ndarray", "scalar"):
+        dtype = np.dtype(str(content[0]))
+        if dtype.kind not in "biuf":
+            raise ValueError("not a numeric dtype")
+        raw = base64.b64decode(content[-1], validate=True)
+        if tag == "scalar":
+            return np.frombuffer(raw, dtype=dtype, count=1)[0]
+        return np.frombuffer(raw, dtype=dtype).reshape([int(n) for n in content[1]]).copy()
+    raise ValueError("not an encoded example")
+
+
+def _sources(lesson: Path) -> list[Path]:
+    found = set(GRADER.rglob("*.py")) | set(lesson.rglob("*.py"))
+    return sorted(p for p in found if "__pycache__" not in p.parts)
+
+
+def path_for(assignment) -> Path:
+    """The file of this assignment's examples for this hypothesis, NumPy, Python and grader."""
+    return _path_for(assignment.stem, assignment.lesson_folder)
+
+
+@functools.lru_cache(maxsize=None)
+def _path_for(stem: str, lesson: Path) -> Path:
+    """Computed once per process, when its checks are first imported: the code it runs is that code."""
+    digest = hashlib.sha256()
+    for fact in (hypothesis.__version__, np.__version__, platform.python_version(), platform.machine()):
+        digest.update(f"{fact}\0".encode())
+    for source in _sources(lesson):
+        digest.update(source.name.encode() + b"\0" + source.read_bytes() + b"\0")
+    return user_cache("examples") / f"{stem}-{digest.hexdigest()[:32]}.json"
+
+
+def _key(check) -> str:
+    return f"{check.module}.{check.name}"
+
+
+def _properties(checks) -> list:
+    return [c for c in checks if isinstance(c.run, Property)]
+
+
+def _load(path: Path) -> dict:
+    """{check: its encoded examples} from `path`; {} for a missing, oversized or unreadable file."""
+    if path not in _read:
+        try:
+            with path.open("rb") as f:
+                text = f.read(MAX_FILE + 1)
+            found = json.loads(text) if len(text) <= MAX_FILE else {}
+        except Exception:  # unreadable, or JSON nested past the recursion limit: no examples kept
+            found = {}
+        _read[path] = found if isinstance(found, dict) else {}
+    return _read[path]
+
+
+def restore(assignment, checks) -> None:
+    """Give each property that has not passed in this process the examples kept for it, if any."""
+    kept = _load(path_for(assignment))
+    for check in _properties(checks):
+        if not check.run.examples and _key(check) in kept:
+            try:
+                check.run.examples = [(_decode(args), _decode(kwargs)) for args, kwargs in kept[_key(check)]]
+            except Exception:  # not as the grader writes it: this property draws its examples again
+                pass
+
+
+def keep(assignment, checks) -> None:
+    """Add the examples hypothesis drew, in this process, for the properties that passed."""
+    drawn = {}
+    for check in _properties(checks):
+        if check.run.drew and check.run.examples:
+            check.run.drew = False
+            try:
+                drawn[_key(check)] = [[_encode(args), _encode(kwargs)] for args, kwargs in check.run.examples]
+            except _Inexact:
+                pass  # replayed only within this process
+    path = path_for(assignment)
+    kept = _load(path)
+    if all(kept.get(key) == examples for key, examples in drawn.items()):
+        return
+    kept.update(drawn)
+    try:
+        write_json_atomically(path, kept, indent=None)
+    except OSError:
+        pass  # a cache that cannot be written costs the next run time, nothing else
