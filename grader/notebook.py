@@ -74,7 +74,7 @@ def check(exercise: str | None = None, *, assignment: str | None = None, limits:
 
 def _fork_server() -> ForkServer:
     if "forks" not in _WARM:
-        _WARM["forks"] = ForkServer()
+        _WARM["forks"] = ForkServer(spin=True)
         atexit.register(_WARM["forks"].close)
     return _WARM["forks"]
 

@@ -60,7 +60,7 @@ def watch(assignment: Assignment, path: Path, show: Callable[[Report | None, dic
     from .engine import grade
 
     last = None
-    with ForkServer() as forks:
+    with ForkServer(spin=True) as forks:
         while True:
             seen = signature(path)
             try:

@@ -365,12 +365,13 @@ def _pack(reply: dict) -> bytes:
                                        "facts": {"error": type(exc).__name__}}})
 
 
-def serve(requests: int, replies: int, policy: dict) -> None:
+def serve(requests: int, replies: int, policy: dict, spin: float = 0.0) -> None:
     """Get ready, load the submission that `go` brings, then answer calls until EOF.
 
     The student's code runs only once the grader says "go": by then the grader has read
     all of its own code and the reference, so nothing the submission does to files on disk
-    can change them for this grading.
+    can change them for this grading. `spin`: how long it asks for the next call before it
+    sleeps (`framing.SPIN_S` in the student's loop).
     """
     stdin = os.open(os.devnull, os.O_RDONLY)
     os.dup2(stdin, 0)
@@ -411,7 +412,7 @@ def serve(requests: int, replies: int, policy: dict) -> None:
     stand_ins = StandIns(requests, replies)
     while True:
         try:
-            message = framing.read_frame(requests)
+            message = framing.read_frame(requests, spin=spin)
         except EOFError:
             return
         framing.write_all(replies, _pack(call(module, message, filenames, output, slate, stand_ins)))
@@ -491,7 +492,7 @@ def _become_child(request: dict, channel: int) -> None:
         os.environ.clear()
         os.environ.update(request["environment"])
         layers.isolate(request["policy"])
-        serve(channel, channel, request["policy"])
+        serve(channel, channel, request["policy"], float(request.get("spin", 0.0)))
         code = 0
     finally:
         os._exit(code)

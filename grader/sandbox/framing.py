@@ -11,9 +11,10 @@ import struct
 import time
 
 MAX_FRAME = 64 * 1024 * 1024
-# How long a reader keeps asking before it sleeps: the other side answers a call in tens of
-# microseconds, and waking from a sleep costs as much again, twice per call (on one core, asking
-# only keeps the other side from running).
+# How long a reader in the student's loop (watch, notebook) asks before it sleeps: the other side
+# answers a call in tens of microseconds, and waking from a sleep costs as much again, twice per
+# call. Elsewhere a reader sleeps at once: a cold check's children and a class's workers share the
+# cores, and on one core asking only keeps the other side from running.
 SPIN_S = 0.0005 if (os.cpu_count() or 1) > 1 else 0.0
 _HEADER = struct.Struct(">I")
 HEADER_SIZE = _HEADER.size
@@ -41,22 +42,23 @@ class FrameTooLarge(ValueError):
     """A frame announced as longer than MAX_FRAME: its sender cannot be trusted."""
 
 
-def read_frame(fd: int, deadline: float | None = None) -> dict:
+def read_frame(fd: int, deadline: float | None = None, spin: float = 0.0) -> dict:
     """One whole frame from `fd`: the only way any process of the kit reads one.
 
     EOFError if `fd` closes first, TimeoutError at `deadline` (a `time.monotonic()` value;
-    None waits for ever), FrameTooLarge or another ValueError if it is not a frame.
+    None waits for ever), FrameTooLarge or another ValueError if it is not a frame. `spin`: how
+    long to ask before sleeping (SPIN_S, or 0).
     """
-    length = unpack_length(read_exact(fd, HEADER_SIZE, deadline))
+    length = unpack_length(read_exact(fd, HEADER_SIZE, deadline, spin))
     if length > MAX_FRAME:
         raise FrameTooLarge(f"a frame of {length} bytes")
-    return parse(read_exact(fd, length, deadline))
+    return parse(read_exact(fd, length, deadline, spin))
 
 
-def _readable(waiting, deadline: float | None) -> bool:
+def _readable(waiting, deadline: float | None, spin: float) -> bool:
     """Whether `waiting`'s descriptor can be read by `deadline` (None: wait for ever). It is asked
-    again and again for SPIN_S first: an answer due in microseconds is read without falling asleep."""
-    spin_until = time.monotonic() + SPIN_S
+    again and again for `spin` seconds first: an answer due in microseconds is read without sleeping."""
+    spin_until = time.monotonic() + spin
     if deadline is not None:
         spin_until = min(spin_until, deadline)
     while time.monotonic() < spin_until:
@@ -68,12 +70,12 @@ def _readable(waiting, deadline: float | None) -> bool:
     return left > 0 and bool(waiting.poll(left * 1000))
 
 
-def read_exact(fd: int, n: int, deadline: float | None = None) -> bytes:
+def read_exact(fd: int, n: int, deadline: float | None = None, spin: float = 0.0) -> bytes:
     chunks, got = [], 0
     waiting = select.poll()
     waiting.register(fd, select.POLLIN)
     while got < n:
-        if not _readable(waiting, deadline):
+        if not _readable(waiting, deadline, spin):
             raise TimeoutError("no whole frame in time")
         chunk = os.read(fd, min(n - got, 1 << 20))
         if not chunk:

@@ -191,7 +191,8 @@ class ForkServer:
 
     ANSWER_WITHIN = 30.0  # seconds; the server only forks and reaps, so it answers at once
 
-    def __init__(self):
+    def __init__(self, spin: bool = False):
+        self.spin = framing.SPIN_S if spin else 0.0  # the student's loop: its children and the grader ask before sleeping
         self._proc: subprocess.Popen | None = None
         self._generation = 0  # which server process: a child of an earlier one died with it
         self._spare: tuple[int, Sandbox] | None = None  # (generation, a started sandbox with no program yet)
@@ -223,7 +224,8 @@ class ForkServer:
 
     def fork(self, workdir: str, rules: dict) -> _Forked:
         """A fresh child for `workdir`; a server that a student's code killed is replaced."""
-        request = {"op": "fork", "workdir": workdir, "environment": _environment(workdir), "policy": rules}
+        request = {"op": "fork", "workdir": workdir, "environment": _environment(workdir), "policy": rules,
+                   "spin": self.spin}
         for attempt in (1, 2):
             channel, theirs = socket.socketpair()
             try:
@@ -440,7 +442,8 @@ class Sandbox:
 
     def _receive(self, timeout: float) -> dict:
         try:
-            return framing.clean(framing.read_frame(self._child.read_fd, time.monotonic() + timeout))
+            return framing.clean(framing.read_frame(self._child.read_fd, time.monotonic() + timeout,
+                                                    self.forks.spin if self.forks else 0.0))
         except TimeoutError:
             self._kill()
             raise ChildTimeout() from None
