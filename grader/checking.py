@@ -37,6 +37,10 @@ def _drawn_from_the_strategies_alone() -> None:
         return
     none = Constants()
     providers._get_local_constants = lambda: none
+    try:
+        providers.CONSTANTS_CACHE.cache.clear()  # pools built already (a kernel that ran hypothesis before)
+    except AttributeError:  # another hypothesis: tests/test_replay.py says whether constants still come in
+        pass
 
 
 _drawn_from_the_strategies_alone()

@@ -18,11 +18,18 @@ def write_json_atomically(path: Path, document: dict, indent: int | None = 2) ->
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".json")
-    with os.fdopen(handle, "w", encoding="utf-8") as f:
-        json.dump(document, f, indent=indent)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(temporary, path)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as f:
+            json.dump(document, f, indent=indent)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporary, path)
+    except BaseException:  # a document JSON cannot hold, a full disk: no half-written file is left
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
 
 
 @functools.lru_cache(maxsize=None)

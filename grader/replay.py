@@ -21,7 +21,10 @@ import base64
 import functools
 import hashlib
 import json
+import os
 import platform
+import re
+import stat
 from pathlib import Path
 
 import hypothesis
@@ -32,6 +35,9 @@ from .files import user_cache, write_json_atomically
 
 GRADER = Path(__file__).resolve().parent
 MAX_FILE = 32 * 2**20  # bytes: a larger file is not ours to read (the lessons' are tens of KB)
+KEPT_FILES = 8  # per lesson: the newest, for as many versions of the kit, Python or hypothesis in use
+_NUMERIC_DTYPE = re.compile(r"[<>|=]?[biuf][1-9]\d?")  # checked before NumPy parses it
+_LONGEST_INT = 13_000  # bits, about 3,900 digits: Python refuses to write an int past 4,300 as text
 _read: dict[Path, dict] = {}  # each file's examples, read once per process
 
 
@@ -41,6 +47,8 @@ class _Inexact(TypeError):
 
 def _encode(value: object) -> object:
     kind = type(value)
+    if kind is int and value.bit_length() > _LONGEST_INT:
+        raise _Inexact("int")
     if value is None or kind in (bool, int, float, str):
         return value
     if kind is list:
@@ -51,9 +59,8 @@ def _encode(value: object) -> object:
         return {"dict": {k: _encode(v) for k, v in value.items()}}
     if value is STUDENT or value is REFERENCE:
         return {"module": "student" if value is STUDENT else "reference"}
-    if kind is np.ndarray and value.dtype.kind in "biuf":
-        data = np.ascontiguousarray(value)
-        return {"ndarray": [data.dtype.str, list(data.shape), base64.b64encode(data.tobytes()).decode("ascii")]}
+    if kind is np.ndarray and value.dtype.kind in "biuf":  # tobytes() is C order; a 0-d array keeps shape []
+        return {"ndarray": [value.dtype.str, list(value.shape), base64.b64encode(value.tobytes()).decode("ascii")]}
     if isinstance(value, np.generic) and value.dtype.kind in "biuf":
         return {"scalar": [value.dtype.str, base64.b64encode(value.tobytes()).decode("ascii")]}
     raise _Inexact(kind.__name__)
@@ -74,9 +81,9 @@ def _decode(obj: object) -> object:
     if tag == "module":
         return {"student": STUDENT, "reference": REFERENCE}[content]
     if tag in ("ndarray", "scalar"):
-        dtype = np.dtype(str(content[0]))
-        if dtype.kind not in "biuf":
+        if not (isinstance(content[0], str) and _NUMERIC_DTYPE.fullmatch(content[0])):
             raise ValueError("not a numeric dtype")
+        dtype = np.dtype(content[0])
         raw = base64.b64decode(content[-1], validate=True)
         if tag == "scalar":
             return np.frombuffer(raw, dtype=dtype, count=1)[0]
@@ -96,7 +103,7 @@ def path_for(assignment) -> Path:
 
 @functools.lru_cache(maxsize=None)
 def _path_for(stem: str, lesson: Path) -> Path:
-    """Computed once per process, when its checks are first imported: the code it runs is that code."""
+    """Computed once per process, at its first grading: the code it runs is the code it had loaded then."""
     digest = hashlib.sha256()
     for fact in (hypothesis.__version__, np.__version__, platform.python_version(), platform.machine()):
         digest.update(f"{fact}\0".encode())
@@ -113,16 +120,31 @@ def _properties(checks) -> list:
     return [c for c in checks if isinstance(c.run, Property)]
 
 
+def _read_file(path: Path) -> dict:
+    """{check: its encoded examples} from `path`; {} for anything but a regular file of JSON within
+    MAX_FILE (a named pipe in its place is not waited on, a link not followed)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return {}
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return {}
+        with os.fdopen(descriptor, "rb") as f:
+            descriptor = None
+            text = f.read(MAX_FILE + 1)
+        found = json.loads(text) if len(text) <= MAX_FILE else {}
+    except Exception:  # unreadable, or JSON nested past the recursion limit: no examples kept
+        return {}
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
+    return found if isinstance(found, dict) else {}
+
+
 def _load(path: Path) -> dict:
-    """{check: its encoded examples} from `path`; {} for a missing, oversized or unreadable file."""
     if path not in _read:
-        try:
-            with path.open("rb") as f:
-                text = f.read(MAX_FILE + 1)
-            found = json.loads(text) if len(text) <= MAX_FILE else {}
-        except Exception:  # unreadable, or JSON nested past the recursion limit: no examples kept
-            found = {}
-        _read[path] = found if isinstance(found, dict) else {}
+        _read[path] = _read_file(path)
     return _read[path]
 
 
@@ -148,11 +170,22 @@ def keep(assignment, checks) -> None:
             except _Inexact:
                 pass  # replayed only within this process
     path = path_for(assignment)
-    kept = _load(path)
-    if all(kept.get(key) == examples for key, examples in drawn.items()):
+    if all(_load(path).get(key) == examples for key, examples in drawn.items()):
         return
-    kept.update(drawn)
+    kept = _read[path] = {**_read_file(path), **drawn}  # read again: another worker may have added some
     try:
         write_json_atomically(path, kept, indent=None)
+    except (OSError, ValueError, TypeError, RecursionError):
+        return  # a cache that cannot be written costs the next run time, nothing else
+    _prune(path)
+
+
+def _prune(path: Path) -> None:
+    """Keep the KEPT_FILES newest files of this lesson's examples: the others are of code no longer run."""
+    stem = path.name[: -len(path.name.rsplit("-", 1)[1]) - 1]
+    try:
+        found = sorted(path.parent.glob(f"{stem}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in found[KEPT_FILES:]:
+            old.unlink()
     except OSError:
-        pass  # a cache that cannot be written costs the next run time, nothing else
+        pass  # another process pruned first

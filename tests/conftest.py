@@ -47,7 +47,7 @@ def first_grading(monkeypatch, tmp_path):
     kept in `tmp_path`); calling the fixture's value forgets the ones in memory again."""
     from grader import replay
 
-    monkeypatch.setattr(replay, "path_for", lambda assignment: tmp_path / f"examples-{assignment.stem}.json")
+    monkeypatch.setattr(replay, "path_for", lambda assignment: tmp_path / f"{assignment.stem}-kept.json")
     forget_examples()
     yield forget_examples
     forget_examples()

@@ -24,9 +24,8 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, lost, run_grader, scores
-from grader import assignment as assignments, replay
+from grader import assignment as assignments
 from grader.doctor import probe
-from grader.files import user_cache
 from grader.sandbox import standins, wire
 from grader.sandbox.layers import LAYERS
 from grader.sandbox.process import Limits, Program, Sandbox
@@ -303,21 +302,33 @@ def probe(kit, home, other, grader, tracee, base_site, examples):
 '''
 
 
+# where a user without XDG_CACHE_HOME keeps them (the tests' own cache is in /tmp, out of reach anyway)
+HOME_EXAMPLES = Path.home() / ".cache" / "linear-model-grader" / "examples" / "probe-examples.json"
+
+
 def run_probe(limits: Limits) -> dict:
     program = Program("probe", [{"source": PROBE, "filename": "probe.py", "label": None}], tolerant=False)
     with Sandbox(program, limits) as other, Sandbox(program, limits) as sandbox:
         other.load_result()
         tracee = other._child.proc.pid if limits.sandbox == "off" else 0  # never the test itself
         base_site = sysconfig.get_paths(vars={"base": sys.base_prefix, "platbase": sys.base_exec_prefix})["purelib"]
-        examples = replay.path_for(assignments.load("linear_model"))
-        if not examples.exists():
-            examples.write_text("{}", encoding="utf-8")
-        arguments = [str(ROOT), os.path.expanduser("~"), other._workdir, os.getpid(), tracee, base_site, str(examples)]
+        arguments = [str(ROOT), os.path.expanduser("~"), other._workdir, os.getpid(), tracee, base_site,
+                     str(HOME_EXAMPLES)]
         reply = sandbox.request({"fn": "probe", "args": arguments, "plot": False, "return_args": False})
         return wire.from_plain(reply["value"])
 
 
-def test_what_a_confined_child_can_reach():
+@pytest.fixture
+def kept_examples():
+    """A file where the grader keeps the examples it replays, in the user's home."""
+    HOME_EXAMPLES.parent.mkdir(parents=True, exist_ok=True)
+    HOME_EXAMPLES.write_text("{}", encoding="utf-8")
+    yield HOME_EXAMPLES
+    HOME_EXAMPLES.unlink()
+    (HOME_EXAMPLES.parent / "planted.json").unlink(missing_ok=True)
+
+
+def test_what_a_confined_child_can_reach(kept_examples):
     Path("/tmp/grader-probe-was-here").unlink(missing_ok=True)
     seen = run_probe(REQUIRE)
     told = seen.pop("paths it was told")
@@ -328,10 +339,9 @@ def test_what_a_confined_child_can_reach():
     assert not Path("/tmp/grader-probe-was-here").exists()
 
 
-def test_the_probe_reaches_everything_without_a_sandbox():
+def test_the_probe_reaches_everything_without_a_sandbox(kept_examples):
     seen = run_probe(OFF)
-    (user_cache("examples") / "planted.json").unlink()
-    assert seen["read the examples the grader replays"] == "allowed"
+    assert seen["read the examples the grader replays"] == seen["write beside them"] == "allowed"
     assert seen["read the reference"] == seen["list another child's folder"] == "allowed"
     assert seen["open a socket"] == seen["start a process"] == seen["trace another process"] == "allowed"
     Path("/tmp/grader-probe-was-here").unlink(missing_ok=True)

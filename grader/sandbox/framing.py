@@ -11,13 +11,23 @@ import struct
 import time
 
 MAX_FRAME = 64 * 1024 * 1024
+_HEADER = struct.Struct(">I")
+HEADER_SIZE = _HEADER.size
+
+
+def _cores() -> int:
+    """The cores this process may run on: an affinity mask may allow fewer than the machine has."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS
+        return os.cpu_count() or 1
+
+
 # How long a reader in the student's loop (watch, notebook) asks before it sleeps: the other side
 # answers a call in tens of microseconds, and waking from a sleep costs as much again, twice per
 # call. Elsewhere a reader sleeps at once: a cold check's children and a class's workers share the
 # cores, and on one core asking only keeps the other side from running.
-SPIN_S = 0.0005 if (os.cpu_count() or 1) > 1 else 0.0
-_HEADER = struct.Struct(">I")
-HEADER_SIZE = _HEADER.size
+SPIN_S = 0.0005 if _cores() > 1 else 0.0
 
 
 def pack(message: dict) -> bytes:
