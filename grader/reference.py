@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import exact
 from .sandbox.wire import from_plain, to_plain
 from .i18n import _
 
@@ -26,24 +27,6 @@ def _key(function: str, args: tuple) -> str:
     return json.dumps([function, [to_plain(a) for a in args]], sort_keys=True)
 
 
-class _Inexact(TypeError):
-    """An argument whose type and value `_exact` cannot write down."""
-
-
-def _exact(value: object) -> list:
-    """The value's type and value, so that two arguments with one key are the same argument."""
-    kind = type(value)
-    if kind in (bool, int, float, str, type(None)):
-        return [kind.__name__, value]  # JSON writes a float's repr: exact, and NaN and -0.0 too
-    if kind in (list, tuple):
-        return [kind.__name__, [_exact(v) for v in value]]
-    if kind is np.ndarray and value.dtype.kind in "biuf":
-        return ["ndarray", value.dtype.str, list(value.shape), value.tobytes().hex()]
-    if isinstance(value, np.generic) and value.dtype.kind in "biuf":
-        return ["scalar", value.dtype.str, value.tobytes().hex()]
-    raise _Inexact(kind.__name__)
-
-
 class Remembered:
     """The reference module, answering a large call it has answered before from memory.
 
@@ -51,8 +34,9 @@ class Remembered:
     (watch, notebook) need not compute the lesson's 41 x 41 grid again at every grading, nor
     the checks that ask for the same grid within one. A call is remembered when its arguments
     hold at least LARGE numbers: one on a few numbers costs less than its key. The key is
-    every argument's exact type and value (an array's dtype, shape and bytes); a call with an
-    argument of another kind is never remembered. Every answer is a copy: a check may change it.
+    every argument's exact type and value (`exact`: an array's dtype, shape and bytes); a call
+    with an argument of another kind is never remembered. Every answer is a copy: a check may
+    change it.
     """
 
     LARGE = 64
@@ -70,8 +54,8 @@ class Remembered:
             if _size(args) < self.LARGE:
                 return real(*args)
             try:
-                key = json.dumps([name, [_exact(a) for a in args]])
-            except _Inexact:
+                key = json.dumps([name, [exact.encode(a) for a in args]])
+            except exact.Inexact:
                 return real(*args)
             if key not in self._answers:
                 self._answers[key] = real(*args)

@@ -12,83 +12,32 @@ user's cache (`files.user_cache`), with the font list: a confined child can neit
 write it; an unconfined one can write anything its user can, the kit itself included (see the
 README's threat model). It is read before the student's code starts, as the checks are, and
 written by the grader only, with examples hypothesis drew in its own process. Values are kept
-exactly (a float's repr, an array's dtype, shape and bytes), as JSON: nothing is unpickled.
+exactly (`exact`), as JSON: nothing is unpickled.
 """
 
 from __future__ import annotations
 
-import base64
 import functools
 import hashlib
 import json
 import os
 import platform
-import re
 import stat
 from pathlib import Path
 
 import hypothesis
 import numpy as np
 
+from . import exact
 from .checking import REFERENCE, STUDENT, Property
 from .files import user_cache, write_json_atomically
 
 GRADER = Path(__file__).resolve().parent
 MAX_FILE = 32 * 2**20  # bytes: a larger file is not ours to read (the lessons' are tens of KB)
 KEPT_FILES = 8  # per lesson: the newest, for as many versions of the kit, Python or hypothesis in use
-_NUMERIC_DTYPE = re.compile(r"[<>|=]?[biuf][1-9]\d?")  # checked before NumPy parses it
-_LONGEST_INT = 13_000  # bits, about 3,900 digits: Python refuses to write an int past 4,300 as text
+MODULES = {"student": STUDENT, "reference": REFERENCE}  # the markers of `checking`, written by name
+_NAMES = {id(marker): name for name, marker in MODULES.items()}
 _read: dict[Path, dict] = {}  # each file's examples, read once per process
-
-
-class _Inexact(TypeError):
-    """A value `_encode` cannot write down exactly: its property is not kept."""
-
-
-def _encode(value: object) -> object:
-    kind = type(value)
-    if kind is int and value.bit_length() > _LONGEST_INT:
-        raise _Inexact("int")
-    if value is None or kind in (bool, int, float, str):
-        return value
-    if kind is list:
-        return [_encode(v) for v in value]
-    if kind is tuple:
-        return {"tuple": [_encode(v) for v in value]}
-    if kind is dict and all(type(k) is str for k in value):
-        return {"dict": {k: _encode(v) for k, v in value.items()}}
-    if value is STUDENT or value is REFERENCE:
-        return {"module": "student" if value is STUDENT else "reference"}
-    if kind is np.ndarray and value.dtype.kind in "biuf":  # tobytes() is C order; a 0-d array keeps shape []
-        return {"ndarray": [value.dtype.str, list(value.shape), base64.b64encode(value.tobytes()).decode("ascii")]}
-    if isinstance(value, np.generic) and value.dtype.kind in "biuf":
-        return {"scalar": [value.dtype.str, base64.b64encode(value.tobytes()).decode("ascii")]}
-    raise _Inexact(kind.__name__)
-
-
-def _decode(obj: object) -> object:
-    if obj is None or type(obj) in (bool, int, float, str):
-        return obj
-    if type(obj) is list:
-        return [_decode(v) for v in obj]
-    if type(obj) is not dict or len(obj) != 1:
-        raise ValueError("not an encoded example")
-    (tag, content), = obj.items()
-    if tag == "tuple":
-        return tuple(_decode(v) for v in content)
-    if tag == "dict":
-        return {str(k): _decode(v) for k, v in content.items()}
-    if tag == "module":
-        return {"student": STUDENT, "reference": REFERENCE}[content]
-    if tag in ("ndarray", "scalar"):
-        if not (isinstance(content[0], str) and _NUMERIC_DTYPE.fullmatch(content[0])):
-            raise ValueError("not a numeric dtype")
-        dtype = np.dtype(content[0])
-        raw = base64.b64decode(content[-1], validate=True)
-        if tag == "scalar":
-            return np.frombuffer(raw, dtype=dtype, count=1)[0]
-        return np.frombuffer(raw, dtype=dtype).reshape([int(n) for n in content[1]]).copy()
-    raise ValueError("not an encoded example")
 
 
 def _sources(lesson: Path) -> list[Path]:
@@ -154,7 +103,8 @@ def restore(assignment, checks) -> None:
     for check in _properties(checks):
         if not check.run.examples and _key(check) in kept:
             try:
-                check.run.examples = [(_decode(args), _decode(kwargs)) for args, kwargs in kept[_key(check)]]
+                check.run.examples = [(exact.decode(args, MODULES), exact.decode(kwargs, MODULES))
+                                      for args, kwargs in kept[_key(check)]]
             except Exception:  # not as the grader writes it: this property draws its examples again
                 pass
 
@@ -166,8 +116,9 @@ def keep(assignment, checks) -> None:
         if check.run.drew and check.run.examples:
             check.run.drew = False
             try:
-                drawn[_key(check)] = [[_encode(args), _encode(kwargs)] for args, kwargs in check.run.examples]
-            except _Inexact:
+                drawn[_key(check)] = [[exact.encode(args, _NAMES), exact.encode(kwargs, _NAMES)]
+                                      for args, kwargs in check.run.examples]
+            except exact.Inexact:
                 pass  # replayed only within this process
     path = path_for(assignment)
     if all(_load(path).get(key) == examples for key, examples in drawn.items()):
